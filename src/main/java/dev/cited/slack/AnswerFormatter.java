@@ -1,0 +1,151 @@
+package dev.cited.slack;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cited.citation.Citation;
+import dev.cited.conversation.AskResult;
+import dev.cited.feedback.Feedback;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an answer into a Slack message: the answer as mrkdwn, a "Sources" context listing
+ * {@code [n] title — "quote"} (linked to the web UI's source view when a public URL is known), and 👍/👎 buttons.
+ */
+public final class AnswerFormatter {
+    /** Slack's limit for a section's or a context element's text. */
+    static final int MAX_TEXT = 3000;
+    /** Slack truncates longer {@code text} fallbacks; keep well under. */
+    static final int MAX_FALLBACK = 3900;
+    static final String FEEDBACK_BLOCK_ID = "cited_feedback";
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private final String publicUrl;
+
+    /** @param publicUrl where users reach the web UI, or null for unlinked sources */
+    public AnswerFormatter(String publicUrl) {
+        String url = publicUrl == null ? "" : publicUrl.trim();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        this.publicUrl = url.isEmpty() ? null : url;
+    }
+
+    public SlackReply answer(AskResult result) {
+        ArrayNode blocks = JSON.arrayNode();
+        blocks.add(section(SlackText.truncate(SlackText.escape(result.answer()), MAX_TEXT)));
+        List<Citation> citations = result.grounded() ? result.citations() : List.of();
+        if (!citations.isEmpty()) {
+            blocks.add(sources(citations));
+        }
+        blocks.add(feedbackButtons(result.conversationId(), result.turn()));
+
+        StringBuilder text = new StringBuilder(SlackText.escape(result.answer()));
+        if (!citations.isEmpty()) {
+            text.append("\n\nSources:");
+            for (Citation c : citations) {
+                text.append('\n').append(SlackText.escape(plainSource(c)));
+            }
+        }
+        return new SlackReply(SlackText.truncate(text.toString(), MAX_FALLBACK), blocks);
+    }
+
+    /** A plain message (apology, usage, busy) in the same shape, without sources or buttons. */
+    public SlackReply notice(String message) {
+        ArrayNode blocks = JSON.arrayNode();
+        String escaped = SlackText.truncate(SlackText.escape(message), MAX_TEXT);
+        blocks.add(section(escaped));
+        return new SlackReply(escaped, blocks);
+    }
+
+    /** The web UI's view of a cited passage, or null without a public URL. */
+    public String sourceLink(Citation c) {
+        if (publicUrl == null) {
+            return null;
+        }
+        return publicUrl + "/#doc=" + URLEncoder.encode(c.documentId(), StandardCharsets.UTF_8).replace("+", "%20")
+                + "&start=" + c.start() + "&end=" + c.end();
+    }
+
+    private ObjectNode sources(List<Citation> citations) {
+        // One mrkdwn element with a line per source; quotes are shortened only as far as the 3,000-character
+        // limit needs.
+        int overhead = "*Sources*".length();
+        for (Citation c : citations) {
+            overhead += 1 + sourceLine(c, "").length();
+        }
+        int quoteBudget = Integer.MAX_VALUE;
+        int quotesLength = citations.stream().mapToInt(c -> SlackText.escape(c.quote()).length()).sum();
+        if (overhead + quotesLength > MAX_TEXT - 20) {
+            quoteBudget = Math.max(40, (MAX_TEXT - 20 - overhead) / citations.size());
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("*Sources*");
+        for (Citation c : citations) {
+            String quote = SlackText.escape(c.quote());
+            if (quote.length() > quoteBudget) {
+                quote = SlackText.truncate(quote, quoteBudget);
+            }
+            lines.add(sourceLine(c, quote));
+        }
+        ObjectNode element = JSON.objectNode();
+        element.put("type", "mrkdwn");
+        element.put("text", SlackText.truncate(String.join("\n", lines), MAX_TEXT));
+        ObjectNode block = JSON.objectNode();
+        block.put("type", "context");
+        block.put("block_id", "cited_sources");
+        block.putArray("elements").add(element);
+        return block;
+    }
+
+    private String sourceLine(Citation c, String escapedQuote) {
+        String title = SlackText.escape(title(c)).replace("|", "¦");
+        String link = sourceLink(c);
+        String label = link == null ? title : "<" + SlackText.escape(link) + "|" + title + ">";
+        return "[" + c.marker() + "] " + label + " — \"" + escapedQuote + "\"";
+    }
+
+    private static String plainSource(Citation c) {
+        return "[" + c.marker() + "] " + title(c) + " — \"" + c.quote() + "\"";
+    }
+
+    private static String title(Citation c) {
+        return c.title() == null || c.title().isBlank() ? c.documentId() : c.title();
+    }
+
+    private static ObjectNode section(String mrkdwn) {
+        ObjectNode block = JSON.objectNode();
+        block.put("type", "section");
+        ObjectNode text = block.putObject("text");
+        text.put("type", "mrkdwn");
+        text.put("text", mrkdwn.isEmpty() ? " " : mrkdwn);
+        return block;
+    }
+
+    private static ObjectNode feedbackButtons(String conversationId, int turn) {
+        ObjectNode block = JSON.objectNode();
+        block.put("type", "actions");
+        block.put("block_id", FEEDBACK_BLOCK_ID);
+        ArrayNode elements = block.putArray("elements");
+        elements.add(button(new FeedbackButton(Feedback.Rating.UP, turn, conversationId), "👍", "Helpful"));
+        elements.add(button(new FeedbackButton(Feedback.Rating.DOWN, turn, conversationId), "👎", "Not helpful"));
+        return block;
+    }
+
+    private static ObjectNode button(FeedbackButton feedback, String emoji, String label) {
+        ObjectNode button = JSON.objectNode();
+        button.put("type", "button");
+        button.put("action_id", feedback.actionId());
+        ObjectNode text = button.putObject("text");
+        text.put("type", "plain_text");
+        text.put("text", emoji);
+        text.put("emoji", true);
+        button.put("value", feedback.value());
+        button.put("accessibility_label", label);
+        return button;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.cited.answer;
+
+import dev.cited.chunking.Passage;
+import dev.cited.chunking.Span;
+import dev.cited.retrieval.TermStatistics;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How well a piece of text supports a claim or question: the share of the claim's informative terms
+ * (weighted by rarity) that the text contains. Question words such as "who" or "did" carry no weight.
+ */
+public final class SentenceSupport {
+    private static final List<String> QUESTION_WORDS = List.of("what", "which", "who", "whom", "whose", "when",
+            "where", "why", "how", "did", "does", "do", "done", "has", "have", "had", "can", "could", "would",
+            "should", "may", "might", "much", "many", "one", "ones", "about", "according", "tell", "me", "us",
+            "you", "i", "we", "describe", "explain", "kind", "sort", "type", "happen", "happened", "name",
+            "named", "mention", "mentioned", "document", "documents", "text", "article", "say", "says", "said");
+
+    private final TermStatistics statistics;
+    private final Set<String> ignored = new HashSet<>();
+
+    public SentenceSupport(TermStatistics statistics) {
+        this.statistics = statistics;
+        QUESTION_WORDS.forEach(w -> ignored.addAll(statistics.terms(w)));
+    }
+
+    /** The informative terms of a question or claim, without repeats. */
+    public Set<String> informativeTerms(String text) {
+        Set<String> terms = new HashSet<>(statistics.terms(text));
+        terms.removeAll(ignored);
+        return terms;
+    }
+
+    /** Rarity-weighted share of {@code wanted} found in {@code present}, in [0, 1]. */
+    public double coverage(Set<String> wanted, Collection<String> present) {
+        double total = 0;
+        double found = 0;
+        Set<String> have = present instanceof Set<String> s ? s : new HashSet<>(present);
+        for (String term : wanted) {
+            double weight = statistics.idf(term);
+            total += weight;
+            if (have.contains(term)) {
+                found += weight;
+            }
+        }
+        return total == 0 ? 0 : found / total;
+    }
+
+    public Set<String> termsOf(String text) {
+        return new HashSet<>(statistics.terms(text));
+    }
+
+    /**
+     * The sentence of {@code passage} that best supports {@code claim}; the whole passage when no single
+     * sentence shares an informative term with it.
+     */
+    public Span bestSentence(Passage passage, String claim) {
+        Set<String> wanted = informativeTerms(claim);
+        Span best = null;
+        double bestScore = 0;
+        for (Span sentence : passage.sentences()) {
+            double score = coverage(wanted, termsOf(passage.textOf(sentence)));
+            if (score > bestScore) {
+                bestScore = score;
+                best = sentence;
+            }
+        }
+        return best != null ? best : new Span(passage.start(), passage.end());
+    }
+}

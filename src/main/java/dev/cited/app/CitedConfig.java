@@ -1,0 +1,104 @@
+package dev.cited.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything configurable, with the embedded defaults. Environment variables fill it first, flags override.
+ *
+ * @param dataDir    where to keep the index on disk; null keeps it in memory
+ * @param retrieval  "hybrid" (BM25 + dense, fused), "bm25" or "dense"
+ * @param publicUrl  the address users reach the web UI at (links from Slack); null when unknown
+ */
+public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Path dataDir, String model,
+                          Duration modelTimeout, String retrieval, String slackSigningSecret,
+                          String slackBotToken, String slackApiUrl, String publicUrl) {
+
+    public static final int DEFAULT_PORT = 7070;
+    public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+
+    /** The embedded defaults: port 7070, ./seeds, ./web, ./prompts, in-memory index, the extractive answerer. */
+    public static CitedConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.port = port;
+        b.seeds = seeds;
+        b.webDir = webDir;
+        b.promptsDir = promptsDir;
+        b.dataDir = dataDir;
+        b.model = model;
+        b.modelTimeout = modelTimeout;
+        b.retrieval = retrieval;
+        b.slackSigningSecret = slackSigningSecret;
+        b.slackBotToken = slackBotToken;
+        b.slackApiUrl = slackApiUrl;
+        b.publicUrl = publicUrl;
+        return b;
+    }
+
+    /** Defaults overridden by the CITED_* and SLACK_* variables present in {@code env}. */
+    public static CitedConfig fromEnvironment(Map<String, String> env) {
+        Builder b = builder();
+        value(env, "CITED_PORT", v -> b.port(Integer.parseInt(v)));
+        value(env, "CITED_SEEDS", v -> b.seeds(Path.of(v)));
+        value(env, "CITED_WEB", v -> b.webDir(Path.of(v)));
+        value(env, "CITED_PROMPTS", v -> b.promptsDir(Path.of(v)));
+        value(env, "CITED_DATA", v -> b.dataDir(Path.of(v)));
+        value(env, "CITED_MODEL", b::model);
+        value(env, "CITED_MODEL_TIMEOUT", v -> b.modelTimeout(Duration.ofSeconds(Long.parseLong(v))));
+        value(env, "CITED_RETRIEVAL", b::retrieval);
+        value(env, "SLACK_SIGNING_SECRET", b::slackSigningSecret);
+        value(env, "SLACK_BOT_TOKEN", b::slackBotToken);
+        value(env, "SLACK_API_URL", b::slackApiUrl);
+        value(env, "CITED_PUBLIC_URL", b::publicUrl);
+        return b.build();
+    }
+
+    private static void value(Map<String, String> env, String key, java.util.function.Consumer<String> setter) {
+        String v = env.get(key);
+        if (v != null && !v.isBlank()) {
+            setter.accept(v.trim());
+        }
+    }
+
+    public static final class Builder {
+        private int port = DEFAULT_PORT;
+        private Path seeds = Path.of("seeds");
+        private Path webDir = Path.of("web");
+        private Path promptsDir = Path.of("prompts");
+        private Path dataDir;
+        private String model = "extractive";
+        private Duration modelTimeout = Duration.ofSeconds(60);
+        private String retrieval = "hybrid";
+        private String slackSigningSecret;
+        private String slackBotToken;
+        private String slackApiUrl = DEFAULT_SLACK_API_URL;
+        private String publicUrl;
+
+        public Builder port(int port) { this.port = port; return this; }
+        public Builder seeds(Path seeds) { this.seeds = seeds; return this; }
+        public Builder webDir(Path webDir) { this.webDir = webDir; return this; }
+        public Builder promptsDir(Path promptsDir) { this.promptsDir = promptsDir; return this; }
+        public Builder dataDir(Path dataDir) { this.dataDir = dataDir; return this; }
+        public Builder model(String model) { this.model = model; return this; }
+        public Builder modelTimeout(Duration modelTimeout) { this.modelTimeout = modelTimeout; return this; }
+        public Builder retrieval(String retrieval) { this.retrieval = retrieval; return this; }
+        public Builder slackSigningSecret(String secret) { this.slackSigningSecret = secret; return this; }
+        public Builder slackBotToken(String token) { this.slackBotToken = token; return this; }
+        public Builder slackApiUrl(String url) { this.slackApiUrl = url; return this; }
+        public Builder publicUrl(String url) { this.publicUrl = url; return this; }
+
+        public CitedConfig build() {
+            return new CitedConfig(port, seeds, webDir, promptsDir, dataDir, model, modelTimeout, retrieval,
+                    slackSigningSecret, slackBotToken, slackApiUrl, publicUrl);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.cited.app;
+
+import dev.cited.answer.Answerer;
+import dev.cited.answer.ChatModelAnswerer;
+import dev.cited.answer.ExtractiveAnswerer;
+import dev.cited.answer.PromptTemplate;
+import dev.cited.answer.SentenceSupport;
+import dev.cited.chunking.PassageChunker;
+import dev.cited.conversation.ConversationService;
+import dev.cited.conversation.DefaultConversationService;
+import dev.cited.conversation.HeuristicQueryRewriter;
+import dev.cited.conversation.ModelQueryRewriter;
+import dev.cited.conversation.QueryRewriter;
+import dev.cited.document.Document;
+import dev.cited.document.DocumentLoader;
+import dev.cited.feedback.FeedbackStore;
+import dev.cited.feedback.InMemoryFeedbackStore;
+import dev.cited.index.PassageIndex;
+import dev.cited.llm.ChatModels;
+import dev.cited.llm.ModelSpec;
+import dev.cited.llm.OnnxEmbedder;
+import dev.cited.retrieval.Bm25Retriever;
+import dev.cited.retrieval.DenseRetriever;
+import dev.cited.retrieval.HybridRetriever;
+import dev.cited.retrieval.IndexTermStatistics;
+import dev.cited.retrieval.Retriever;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The core wired together from a configuration, with no web server: documents, index, retriever,
+ * answerer, conversations and feedback. Built once at start; nothing in it is rebuilt per question.
+ */
+public final class CitedEngine implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(CitedEngine.class);
+
+    private final PassageIndex index;
+    private final Retriever retriever;
+    private final ConversationService conversations;
+    private final FeedbackStore feedback;
+
+    private CitedEngine(PassageIndex index, Retriever retriever, ConversationService conversations) {
+        this.index = index;
+        this.retriever = retriever;
+        this.conversations = conversations;
+        this.feedback = new InMemoryFeedbackStore();
+    }
+
+    /**
+     * @param env where model keys and URLs are read from (System.getenv() in production)
+     * @throws IllegalArgumentException for a configuration that cannot work, with a message for the user
+     */
+    public static CitedEngine create(CitedConfig config, Map<String, String> env) {
+        ModelSpec spec = ModelSpec.parse(config.model());
+        String mode = config.retrieval() == null ? "hybrid" : config.retrieval().trim().toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("hybrid", "bm25", "dense").contains(mode)) {
+            throw new IllegalArgumentException("Unknown retrieval '" + config.retrieval() + "': use hybrid, bm25 or dense");
+        }
+        List<Document> documents = DocumentLoader.load(config.seeds());
+        if (documents.isEmpty()) {
+            LOG.warn("No documents found in {}: every question will be answered with 'the documents don't say'",
+                    config.seeds().toAbsolutePath());
+        }
+        boolean dense = !mode.equals("bm25");
+        PassageIndex index = PassageIndex.build(documents, new PassageChunker(),
+                dense ? OnnxEmbedder.forPassages() : null, config.dataDir());
+        Retriever bm25 = new Bm25Retriever(index);
+        Retriever retriever = switch (mode) {
+            case "bm25" -> bm25;
+            case "dense" -> new DenseRetriever(index, OnnxEmbedder.forQueries());
+            default -> new HybridRetriever(bm25, new DenseRetriever(index, OnnxEmbedder.forQueries()));
+        };
+        SentenceSupport support = new SentenceSupport(new IndexTermStatistics(index));
+        Answerer answerer;
+        QueryRewriter rewriter = new HeuristicQueryRewriter();
+        if (spec.isExtractive()) {
+            answerer = new ExtractiveAnswerer(support);
+        } else {
+            ChatModels models = ChatModels.create(spec, env, config.modelTimeout());
+            answerer = new ChatModelAnswerer(spec.label(), models.chat(), models.streaming(),
+                    PromptTemplate.load(config.promptsDir(), "answer"), support, config.modelTimeout());
+            rewriter = new ModelQueryRewriter(models.chat(), PromptTemplate.load(config.promptsDir(), "rewrite"), rewriter);
+        }
+        ConversationService conversations = DefaultConversationService.builder()
+                .retriever(retriever).answerer(answerer).rewriter(rewriter).build();
+        LOG.info("Indexed {} documents as {} passages; retrieval {}, model {}", documents.size(),
+                index.passageCount(), retriever.name(), answerer.name());
+        return new CitedEngine(index, retriever, conversations);
+    }
+
+    public PassageIndex index() {
+        return index;
+    }
+
+    public Retriever retriever() {
+        return retriever;
+    }
+
+    public ConversationService conversations() {
+        return conversations;
+    }
+
+    /** Scores this engine on a question set, retrieving {@code k} passages per question. */
+    public dev.cited.eval.Evaluator evaluator(int k) {
+        return new dev.cited.eval.Evaluator(conversations, retriever, id -> index.document(id).orElse(null), k);
+    }
+
+    public FeedbackStore feedback() {
+        return feedback;
+    }
+
+    @Override
+    public void close() throws IOException {
+        index.close();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.cited.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cited.feedback.FeedbackStore;
+import dev.cited.http.HttpApi;
+import dev.cited.slack.SlackRoutes;
+import dev.cited.slack.SlackSettings;
+import io.javalin.Javalin;
+
+import java.io.IOException;
+import java.util.Map;
+
+/** Builds and runs the web server: the HTTP API, the web UI and the Slack webhook over one engine. */
+public final class CitedServer implements AutoCloseable {
+    private final CitedEngine engine;
+    private final SlackRoutes slack;
+    private final Javalin app;
+
+    private CitedServer(CitedEngine engine, SlackRoutes slack, Javalin app) {
+        this.engine = engine;
+        this.slack = slack;
+        this.app = app;
+    }
+
+    /** Starts on {@code config.port()} (0 picks a free port), reading model keys from the process environment. */
+    public static CitedServer start(CitedConfig config) {
+        return start(config, System.getenv());
+    }
+
+    public static CitedServer start(CitedConfig config, Map<String, String> env) {
+        CitedEngine engine = CitedEngine.create(config, env);
+        HttpApi api = new HttpApi(engine.conversations(), engine.index(), engine.retriever(), engine.feedback(),
+                new ObjectMapper(), config.webDir());
+        SlackRoutes slack = new SlackRoutes(new SlackSettings(config.slackSigningSecret(), config.slackBotToken(),
+                config.slackApiUrl(), config.publicUrl()), engine.conversations(), engine.feedback());
+        Javalin app = Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            api.configure(javalin);
+            slack.register(javalin.routes);
+        });
+        app.start(config.port());
+        return new CitedServer(engine, slack, app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public CitedEngine engine() {
+        return engine;
+    }
+
+    public FeedbackStore feedbackStore() {
+        return engine.feedback();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        slack.close();
+        try {
+            engine.close();
+        } catch (IOException ignored) {
+            // in-memory or read-only index: nothing to lose
+        }
+    }
+}

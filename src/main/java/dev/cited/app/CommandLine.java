@@ -1,0 +1,87 @@
+package dev.cited.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Parses a command's flags over the environment's configuration. */
+final class CommandLine {
+    static final String COMMON_FLAGS = """
+              --seeds DIR        documents folder (*.txt, *.md)            [CITED_SEEDS, default seeds]
+              --model NAME       extractive | openai:<m> | ollama:<m> | anthropic:<m> | gemini:<m>
+                                                                            [CITED_MODEL, default extractive]
+              --retrieval MODE   hybrid | bm25 | dense                      [CITED_RETRIEVAL, default hybrid]
+              --data DIR         keep the index on disk here and reuse it   [CITED_DATA, default in memory]
+              --prompts DIR      prompt templates                           [CITED_PROMPTS, default prompts]
+              --model-timeout S  seconds to wait for a model                [CITED_MODEL_TIMEOUT, default 60]
+            """;
+
+    final CitedConfig config;
+    final List<String> arguments;
+    final boolean help;
+
+    private CommandLine(CitedConfig config, List<String> arguments, boolean help) {
+        this.config = config;
+        this.arguments = arguments;
+        this.help = help;
+    }
+
+    static CommandLine parse(List<String> args, CitedConfig base) {
+        CitedConfig.Builder b = base.toBuilder();
+        List<String> arguments = new ArrayList<>();
+        boolean help = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--help", "-h" -> help = true;
+                case "--port" -> b.port(parsePort(value(args, ++i, arg)));
+                case "--seeds" -> b.seeds(Path.of(value(args, ++i, arg)));
+                case "--web" -> b.webDir(Path.of(value(args, ++i, arg)));
+                case "--prompts" -> b.promptsDir(Path.of(value(args, ++i, arg)));
+                case "--data" -> b.dataDir(Path.of(value(args, ++i, arg)));
+                case "--model" -> b.model(value(args, ++i, arg));
+                case "--retrieval" -> b.retrieval(value(args, ++i, arg));
+                case "--model-timeout" -> b.modelTimeout(Duration.ofSeconds(parseSeconds(value(args, ++i, arg))));
+                default -> {
+                    if (arg.startsWith("--")) {
+                        throw new IllegalArgumentException("Unknown flag " + arg + " (see --help)");
+                    }
+                    arguments.add(arg);
+                }
+            }
+        }
+        return new CommandLine(b.build(), arguments, help);
+    }
+
+    private static String value(List<String> args, int i, String flag) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    private static int parsePort(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--port must be a number from 0 to 65535");
+    }
+
+    private static long parseSeconds(String value) {
+        try {
+            long seconds = Long.parseLong(value);
+            if (seconds > 0) {
+                return seconds;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--model-timeout must be a positive number of seconds");
+    }
+}

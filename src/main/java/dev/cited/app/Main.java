@@ -1,0 +1,141 @@
+package dev.cited.app;
+
+import dev.cited.citation.Citation;
+import dev.cited.conversation.AskRequest;
+import dev.cited.conversation.AskResult;
+import dev.cited.conversation.ConversationService;
+import dev.cited.eval.EvalCommand;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/** The command line: serve (default), ask, eval. */
+public final class Main {
+    private static final String USAGE = """
+            Cited: answers about your documents, every claim cited to an exact quote.
+
+            Usage:
+              java -jar target/cited.jar [serve] [flags]     run the web UI, HTTP API and Slack webhook
+              java -jar target/cited.jar ask "question"      answer one question and print its sources
+              java -jar target/cited.jar eval FILE.jsonl     score retrieval and answers on a question set
+              java -jar target/cited.jar COMMAND --help      flags of one command
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        String command = args.isEmpty() || args.get(0).startsWith("-") ? "serve" : args.get(0);
+        List<String> rest = args.isEmpty() || args.get(0).startsWith("-") ? args : args.subList(1, args.size());
+        if (args.size() == 1 && (args.get(0).equals("--help") || args.get(0).equals("-h"))) {
+            out.print(USAGE);
+            return 0;
+        }
+        try {
+            CommandLine line = CommandLine.parse(rest, CitedConfig.fromEnvironment(System.getenv()));
+            return switch (command) {
+                case "serve" -> serve(line, out);
+                case "ask" -> ask(line, out, err);
+                case "eval" -> EvalCommand.run(line.arguments, () -> evalEngine(line.config), line.help, out, err);
+                case "help" -> {
+                    out.print(USAGE);
+                    yield 0;
+                }
+                default -> {
+                    err.println("Unknown command '" + command + "'.\n");
+                    err.print(USAGE);
+                    yield 2;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("cited: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int serve(CommandLine line, PrintStream out) {
+        if (line.help) {
+            out.print("""
+                    Usage: java -jar target/cited.jar serve [flags]
+                      --port N           port to listen on (0 = any free port)  [CITED_PORT, default 7070]
+                      --web DIR          web UI folder                           [CITED_WEB, default web]
+                    """ + CommandLine.COMMON_FLAGS + """
+                    Slack: SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL, CITED_PUBLIC_URL (see README).
+                    """);
+            return 0;
+        }
+        long started = System.nanoTime();
+        CitedServer server = CitedServer.start(line.config);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "cited-shutdown"));
+        out.printf("Cited is ready on http://localhost:%d (%d documents, model %s, started in %d ms)%n",
+                server.port(), server.engine().index().documents().size(),
+                server.engine().conversations().modelName(), (System.nanoTime() - started) / 1_000_000);
+        return waitForever();
+    }
+
+    private static EvalCommand.Engine evalEngine(CitedConfig config) {
+        CitedEngine engine = CitedEngine.create(config, System.getenv());
+        return new EvalCommand.Engine() {
+            @Override
+            public dev.cited.eval.Evaluator evaluator(int k) {
+                return engine.evaluator(k);
+            }
+
+            @Override
+            public void close() {
+                try {
+                    engine.close();
+                } catch (java.io.IOException ignored) {
+                    // read-only index
+                }
+            }
+        };
+    }
+
+    private static int waitForever() {
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static int ask(CommandLine line, PrintStream out, PrintStream err) {
+        if (line.help || line.arguments.isEmpty()) {
+            (line.help ? out : err).print("""
+                    Usage: java -jar target/cited.jar ask [flags] "question"
+                    """ + CommandLine.COMMON_FLAGS);
+            return line.help ? 0 : 2;
+        }
+        String question = String.join(" ", line.arguments);
+        if (question.isBlank() || question.length() > ConversationService.MAX_QUESTION_LENGTH) {
+            err.println("cited: the question must be 1 to " + ConversationService.MAX_QUESTION_LENGTH + " characters");
+            return 2;
+        }
+        try (CitedEngine engine = CitedEngine.create(line.config, System.getenv())) {
+            AskResult result = engine.conversations().ask(AskRequest.of(question));
+            out.println(result.answer());
+            if (!result.citations().isEmpty()) {
+                out.println();
+                out.println("Sources:");
+                for (Citation c : result.citations()) {
+                    out.printf("[%d] %s (%s, characters %d-%d)%n    \"%s\"%n", c.marker(), c.title(), c.documentId(),
+                            c.start(), c.end(), c.quote());
+                }
+            }
+            return 0;
+        } catch (dev.cited.answer.ModelException e) {
+            err.println("cited: " + e.getMessage());
+            return 1;
+        } catch (java.io.IOException e) {
+            err.println("cited: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.cited.conversation;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The remembered turns of one conversation, oldest first.
+ *
+ * @param turnCount how many turns it has had, including any no longer remembered
+ */
+public record Conversation(String id, List<Turn> turns, int turnCount, Instant updatedAt) {
+    public Conversation {
+        turns = List.copyOf(turns);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.cited.conversation;
+
+import dev.cited.answer.TokenListener;
+
+/**
+ * Answers questions within conversations: rewrites follow-ups, retrieves, answers, remembers the turn.
+ */
+public interface ConversationService {
+
+    /** Longest question accepted, in characters. */
+    int MAX_QUESTION_LENGTH = 2000;
+
+    /**
+     * Answers one question.
+     *
+     * @param listener receives the answer text as it is produced (may be {@link TokenListener#NONE})
+     * @throws dev.cited.answer.ModelException when the configured model fails or times out
+     */
+    AskResult ask(AskRequest request, TokenListener listener);
+
+    default AskResult ask(AskRequest request) {
+        return ask(request, TokenListener.NONE);
+    }
+
+    /** Name of the answering model, as reported in {@link AskResult#model()}. */
+    String modelName();
+}

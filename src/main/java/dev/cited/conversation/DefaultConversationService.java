@@ -1,0 +1,85 @@
+package dev.cited.conversation;
+
+import dev.cited.answer.Answer;
+import dev.cited.answer.AnswerContext;
+import dev.cited.answer.Answerer;
+import dev.cited.answer.HistoryTurn;
+import dev.cited.answer.TokenListener;
+import dev.cited.retrieval.Retriever;
+import dev.cited.retrieval.ScoredPassage;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/** Rewrite the follow-up, retrieve, answer, remember. */
+public final class DefaultConversationService implements ConversationService {
+    /** Passages retrieved per question: the only places its citations may point into. */
+    public static final int PASSAGES_PER_QUESTION = 5;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Retriever retriever;
+    private final Answerer answerer;
+    private final QueryRewriter rewriter;
+    private final ConversationStore store;
+    private final int passagesPerQuestion;
+
+    private DefaultConversationService(Builder builder) {
+        this.retriever = Objects.requireNonNull(builder.retriever, "retriever");
+        this.answerer = Objects.requireNonNull(builder.answerer, "answerer");
+        this.rewriter = builder.rewriter != null ? builder.rewriter : new HeuristicQueryRewriter();
+        this.store = builder.store != null ? builder.store : new InMemoryConversationStore();
+        this.passagesPerQuestion = builder.passagesPerQuestion;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public AskResult ask(AskRequest request, TokenListener listener) {
+        String question = request.question().strip();
+        String conversationId = request.conversationId() != null ? request.conversationId() : newId();
+        List<Turn> history = store.find(conversationId).map(Conversation::turns).orElse(List.of());
+        String searchQuery = rewriter.rewrite(question, history);
+        List<ScoredPassage> passages = retriever.retrieve(searchQuery, passagesPerQuestion);
+        List<HistoryTurn> previous = history.stream()
+                .map(t -> new HistoryTurn(t.question(), t.result().answer())).toList();
+        Answer answer = answerer.answer(new AnswerContext(question, searchQuery, previous, passages), listener);
+        AskResult result = new AskResult(conversationId, 0, answer.text(), answer.grounded(), answer.citations(),
+                answerer.name(), searchQuery);
+        int turn = store.append(conversationId, new Turn(question, searchQuery, result));
+        return new AskResult(conversationId, turn, result.answer(), result.grounded(), result.citations(),
+                result.model(), result.searchQuery());
+    }
+
+    @Override
+    public String modelName() {
+        return answerer.name();
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[9];
+        RANDOM.nextBytes(bytes);
+        return "c-" + HexFormat.of().formatHex(bytes);
+    }
+
+    public static final class Builder {
+        private Retriever retriever;
+        private Answerer answerer;
+        private QueryRewriter rewriter;
+        private ConversationStore store;
+        private int passagesPerQuestion = PASSAGES_PER_QUESTION;
+
+        public Builder retriever(Retriever retriever) { this.retriever = retriever; return this; }
+        public Builder answerer(Answerer answerer) { this.answerer = answerer; return this; }
+        public Builder rewriter(QueryRewriter rewriter) { this.rewriter = rewriter; return this; }
+        public Builder store(ConversationStore store) { this.store = store; return this; }
+        public Builder passagesPerQuestion(int k) { this.passagesPerQuestion = k; return this; }
+
+        public DefaultConversationService build() {
+            return new DefaultConversationService(this);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.cited.conversation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Conversations in memory, bounded in count (least recently used dropped first), age since last use, and
+ * turns kept per conversation, so an endless stream of questions cannot exhaust the heap.
+ */
+public final class InMemoryConversationStore implements ConversationStore {
+    private final int maxConversations;
+    private final Duration maxAge;
+    private final int maxTurns;
+    private final Clock clock;
+    private final LinkedHashMap<String, Conversation> conversations = new LinkedHashMap<>(16, 0.75f, true);
+
+    public InMemoryConversationStore() {
+        this(10_000, Duration.ofHours(24), 50, Clock.systemUTC());
+    }
+
+    public InMemoryConversationStore(int maxConversations, Duration maxAge, int maxTurns, Clock clock) {
+        this.maxConversations = maxConversations;
+        this.maxAge = maxAge;
+        this.maxTurns = maxTurns;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized Optional<Conversation> find(String id) {
+        evictExpired();
+        return Optional.ofNullable(conversations.get(id));
+    }
+
+    @Override
+    public synchronized int append(String id, Turn turn) {
+        evictExpired();
+        Conversation existing = conversations.get(id);
+        List<Turn> turns = new ArrayList<>(existing == null ? List.of() : existing.turns());
+        int number = existing == null ? 1 : existing.turnCount() + 1;
+        turns.add(turn.numbered(number));
+        if (turns.size() > maxTurns) {
+            turns = turns.subList(turns.size() - maxTurns, turns.size());
+        }
+        conversations.put(id, new Conversation(id, turns, number, clock.instant()));
+        while (conversations.size() > maxConversations) {
+            Iterator<String> eldest = conversations.keySet().iterator();
+            eldest.next();
+            eldest.remove();
+        }
+        return number;
+    }
+
+    private void evictExpired() {
+        Instant oldest = clock.instant().minus(maxAge);
+        conversations.values().removeIf(c -> c.updatedAt().isBefore(oldest));
+    }
+
+    synchronized int size() {
+        return conversations.size();
+    }
+}

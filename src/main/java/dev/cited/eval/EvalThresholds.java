@@ -1,0 +1,30 @@
+package dev.cited.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The minimum scores a question set must reach; the README states the same numbers. */
+public record EvalThresholds(double recallAtK, double answerHitRate, double citationPrecision,
+                             double structuralValidity, double abstentionAccuracy, double followUpAccuracy) {
+
+    /** What CI enforces on the public and the project's question sets with the offline defaults. */
+    public static final EvalThresholds DEFAULT = new EvalThresholds(0.90, 0.75, 0.70, 1.0, 0.90, 0.60);
+
+    /** The thresholds a report misses, as readable lines; empty when it passes. */
+    public List<String> misses(EvalReport r) {
+        List<String> misses = new ArrayList<>();
+        check(misses, "recall@k", r.recallAtK(), recallAtK);
+        check(misses, "answer hit rate", r.answerHitRate(), answerHitRate);
+        check(misses, "citation precision", r.citationPrecision(), citationPrecision);
+        check(misses, "structural validity", r.structuralValidity(), structuralValidity);
+        check(misses, "abstention accuracy", r.abstentionAccuracy(), abstentionAccuracy);
+        check(misses, "follow-up accuracy", r.followUpAccuracy(), followUpAccuracy);
+        return misses;
+    }
+
+    private static void check(List<String> misses, String name, double value, double minimum) {
+        if (!Double.isNaN(value) && value < minimum) {
+            misses.add(String.format(java.util.Locale.ROOT, "%s %.1f%% is below %.1f%%", name, value * 100, minimum * 100));
+        }
+    }
+}

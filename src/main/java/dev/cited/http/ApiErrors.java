@@ -1,0 +1,87 @@
+package dev.cited.http;
+
+import dev.cited.answer.ModelException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every error leaves as {@code {"error": {"code": "...", "message": "..."}}}: handlers throw Javalin's
+ * HttpResponseExceptions (with a "code" detail), model failures map to 502/504, anything else is a 500
+ * that is logged and never shows a stack trace.
+ */
+public final class ApiErrors {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+    private ApiErrors() {
+    }
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(HttpResponseException.class, (e, ctx) ->
+                write(ctx, e.getStatus(), e.getDetails().getOrDefault("code", codeFor(e.getStatus())), e.getMessage()));
+        routes.exception(ModelException.class, (e, ctx) -> {
+            LOG.warn("Model failure: {}", e.getMessage());
+            write(ctx, e.isTimeout() ? 504 : 502, e.isTimeout() ? "model_timeout" : "model_error", e.getMessage());
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, 500, "internal_error", "Something went wrong on the server. It has been logged.");
+        });
+        // Unmatched paths and Jetty's own rejections get the same shape, unless a handler already wrote a body.
+        for (int status : new int[]{404, 405, 413, 414, 431}) {
+            routes.error(status, "*", ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    write(ctx, status, codeFor(status), messageFor(status, ctx));
+                }
+            });
+        }
+    }
+
+    /** A 400 with a machine-readable code. */
+    public static HttpResponseException badRequest(String code, String message) {
+        return new HttpResponseException(400, message, Map.of("code", code));
+    }
+
+    public static HttpResponseException error(int status, String code, String message) {
+        return new HttpResponseException(status, message, Map.of("code", code));
+    }
+
+    public static Map<String, Object> body(String code, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        return Map.of("error", error);
+    }
+
+    private static void write(Context ctx, int status, String code, String message) {
+        ctx.status(status).json(body(code, message));
+    }
+
+    private static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "payload_too_large";
+            case 414 -> "uri_too_long";
+            case 431 -> "headers_too_large";
+            default -> HttpStatus.forStatus(status).name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static String messageFor(int status, Context ctx) {
+        return switch (status) {
+            case 404 -> "Nothing at " + ctx.method() + " " + ctx.path();
+            case 405 -> ctx.method() + " is not allowed on " + ctx.path();
+            case 413 -> "The request body is too large";
+            default -> HttpStatus.forStatus(status).getMessage();
+        };
+    }
+}

@@ -1,0 +1,103 @@
+package dev.cited.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cited.conversation.ConversationService;
+import dev.cited.feedback.FeedbackStore;
+import dev.cited.index.PassageIndex;
+import dev.cited.retrieval.Retriever;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The HTTP face: the JSON API, its OpenAPI description, and the web UI's static files. */
+public final class HttpApi {
+    /** Applied to every response: the UI runs no inline script and nothing from elsewhere. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "frame-ancestors 'none'; form-action 'self'";
+
+    /** One registered endpoint; the OpenAPI test checks the description lists exactly these. */
+    public record Route(HandlerType method, String path, Handler handler) {
+    }
+
+    private final ObjectMapper mapper;
+    private final List<Route> routes;
+    private final Path webDir;
+
+    public HttpApi(ConversationService conversations, PassageIndex index, Retriever retriever,
+                   FeedbackStore feedback, ObjectMapper mapper, Path webDir) {
+        this.mapper = mapper;
+        this.webDir = webDir;
+        AskRoutes ask = new AskRoutes(conversations, mapper);
+        LibraryRoutes library = new LibraryRoutes(index, retriever);
+        FeedbackRoutes feedbackRoutes = new FeedbackRoutes(feedback, mapper);
+        String openApi = openApiJson();
+        this.routes = List.of(
+                new Route(HandlerType.GET, "/health", ctx -> ctx.json(health(conversations, index))),
+                new Route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi)),
+                new Route(HandlerType.GET, "/api/documents", library::documents),
+                new Route(HandlerType.GET, "/api/documents/{id}", library::document),
+                new Route(HandlerType.GET, "/api/search", library::search),
+                new Route(HandlerType.POST, "/api/ask", ask::ask),
+                new Route(HandlerType.POST, "/api/ask/stream", ask::stream),
+                new Route(HandlerType.POST, "/api/feedback", feedbackRoutes::create),
+                new Route(HandlerType.GET, "/api/feedback", feedbackRoutes::list));
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** Registers JSON mapping, limits, security headers, errors, the API routes and the static UI. */
+    public void configure(JavalinConfig config) {
+        config.jsonMapper(new JavalinJackson(mapper, false));
+        config.http.maxRequestSize = JsonBodies.MAX_BODY_BYTES;
+        config.routes.before(ctx -> {
+            ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "no-referrer");
+        });
+        ApiErrors.register(config.routes);
+        for (Route route : routes) {
+            config.routes.addHttpHandler(route.method(), route.path(), route.handler());
+        }
+        if (Files.isDirectory(webDir)) {
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = webDir.toAbsolutePath().normalize().toString();
+                files.location = Location.EXTERNAL;
+            });
+        }
+    }
+
+    private static Map<String, Object> health(ConversationService conversations, PassageIndex index) {
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("status", "ok");
+        health.put("documents", index.documents().size());
+        health.put("passages", index.passageCount());
+        health.put("model", conversations.modelName());
+        return health;
+    }
+
+    private static String openApiJson() {
+        try (InputStream in = HttpApi.class.getResourceAsStream("/openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json missing from the classpath");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.cited.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+
+/** Reads a JSON object body, turning every way it can be wrong into a clear 400/413. */
+final class JsonBodies {
+    /** Largest request body accepted, in bytes. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private JsonBodies() {
+    }
+
+    static JsonNode object(Context ctx, ObjectMapper mapper) {
+        if (ctx.contentLength() > MAX_BODY_BYTES) {
+            throw ApiErrors.error(413, "payload_too_large", "The request body is over " + MAX_BODY_BYTES + " bytes");
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > MAX_BODY_BYTES) {
+            throw ApiErrors.error(413, "payload_too_large", "The request body is over " + MAX_BODY_BYTES + " bytes");
+        }
+        if (body.length == 0) {
+            throw ApiErrors.badRequest("missing_body", "Send a JSON object body");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiErrors.badRequest("invalid_json", "The body is not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw ApiErrors.badRequest("invalid_json", "The body could not be read as JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiErrors.badRequest("invalid_json", "The body must be a JSON object");
+        }
+        return node;
+    }
+
+    /** An optional string field: absent or null gives null, any other non-string is a 400. */
+    static String optionalString(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ApiErrors.badRequest("invalid_" + snake(field), "'" + field + "' must be a string");
+        }
+        return value.asText();
+    }
+
+    static String snake(String field) {
+        return field.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}

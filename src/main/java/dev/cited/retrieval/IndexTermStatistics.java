@@ -1,0 +1,34 @@
+package dev.cited.retrieval;
+
+import dev.cited.index.IndexFields;
+import dev.cited.index.PassageIndex;
+import org.apache.lucene.index.Term;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Term statistics read from the passage index (BM25's idf). */
+public final class IndexTermStatistics implements TermStatistics {
+    private final PassageIndex index;
+
+    public IndexTermStatistics(PassageIndex index) {
+        this.index = index;
+    }
+
+    @Override
+    public List<String> terms(String text) {
+        return index.analyzer().terms(text);
+    }
+
+    @Override
+    public double idf(String term) {
+        try {
+            long n = index.searcher().getIndexReader().numDocs();
+            long df = index.searcher().getIndexReader().docFreq(new Term(IndexFields.TEXT, term));
+            return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

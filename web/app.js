@@ -1,0 +1,810 @@
+// Cited web chat. Plain ES modules, no build step. All data is rendered as text (textContent / text nodes).
+
+import { ApiError, askStream, getJson, postJson } from './api.js';
+import { ICONS, clear, el, icon } from './dom.js';
+import { loadChats, newChatId, saveChats } from './store.js';
+
+const EXAMPLES = [
+  'How many artillery shells has North Korea sent to Russia?',
+  'What did Jens Stoltenberg say about North Korea?',
+  'What did the EU and South Korea demand from North Korea?',
+  'Which country is Russia’s most significant military partner?',
+];
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  app: $('app'),
+  sidebar: $('sidebar'),
+  scrim: $('scrim'),
+  menuButton: $('menu-button'),
+  sidebarClose: $('sidebar-close'),
+  newChat: $('new-chat'),
+  topbarNew: $('topbar-new'),
+  topbarTitle: $('topbar-title'),
+  viewChatLink: $('view-chat'),
+  viewDocsLink: $('view-documents'),
+  history: $('history'),
+  historyEmpty: $('history-empty'),
+  health: $('health'),
+  chatView: $('chat-view'),
+  docsView: $('documents-view'),
+  docList: $('doc-list'),
+  scroller: $('scroller'),
+  empty: $('empty-state'),
+  examples: $('examples'),
+  thread: $('thread'),
+  composer: $('composer'),
+  question: $('question'),
+  send: $('send'),
+  source: $('source'),
+  sourceKicker: $('source-kicker'),
+  sourceTitle: $('source-title'),
+  sourceMeta: $('source-meta'),
+  sourceBody: $('source-body'),
+  sourceClose: $('source-close'),
+};
+
+const state = {
+  chats: loadChats(),
+  chat: null, // the open chat: { id, conversationId, title, createdAt, updatedAt, turns: [{question, result, feedback}] }
+  busy: false,
+  controller: null,
+  view: 'chat',
+  documents: null, // list from GET /api/documents, once loaded
+  docCache: new Map(), // id -> Promise<{id,title,text}>
+  sourceOpener: null, // element to return focus to when the source panel closes
+  sourceRequest: 0,
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Chats
+
+function freshChat() {
+  const now = Date.now();
+  return { id: newChatId(), conversationId: null, title: '', createdAt: now, updatedAt: now, turns: [] };
+}
+
+function persistChat(chat) {
+  chat.updatedAt = Date.now();
+  const others = state.chats.filter((c) => c.id !== chat.id);
+  state.chats = [chat, ...others];
+  saveChats(state.chats);
+  renderHistory();
+}
+
+function startNewChat({ focus = true } = {}) {
+  abortStreaming();
+  state.chat = freshChat();
+  clear(ui.thread);
+  showView('chat');
+  updateEmptyState();
+  renderHistory();
+  setTitle();
+  closeSidebar();
+  if (focus) ui.question.focus();
+}
+
+function openChat(id) {
+  const chat = state.chats.find((c) => c.id === id);
+  if (!chat) return;
+  abortStreaming();
+  state.chat = chat;
+  clear(ui.thread);
+  for (const turn of chat.turns) {
+    const { article } = addTurn(turn.question);
+    renderResult(article, turn.result, turn.question, turn);
+  }
+  showView('chat');
+  updateEmptyState();
+  renderHistory();
+  setTitle();
+  closeSidebar();
+  scrollThreadToEnd();
+  ui.question.focus();
+}
+
+function deleteChat(id) {
+  state.chats = state.chats.filter((c) => c.id !== id);
+  saveChats(state.chats);
+  if (state.chat && state.chat.id === id) startNewChat({ focus: false });
+  renderHistory();
+  ui.newChat.focus();
+}
+
+function renderHistory() {
+  clear(ui.history);
+  const saved = state.chats.filter((c) => c.turns.length > 0);
+  ui.historyEmpty.hidden = saved.length > 0;
+  for (const chat of saved) {
+    const current = state.chat && state.chat.id === chat.id;
+    const open = el('button', {
+      type: 'button',
+      class: 'history-item',
+      dataset: { chatId: chat.id, role: 'history-item' },
+      'aria-current': current ? 'true' : null,
+      on: { click: () => openChat(chat.id) },
+    },
+    el('span', { class: 'history-item-title' }, chat.title || 'Untitled chat'),
+    el('span', { class: 'history-item-meta' }, describeTime(chat.updatedAt) + ' · ' + plural(chat.turns.length, 'question')));
+    const remove = el('button', {
+      type: 'button',
+      class: 'icon-button history-delete',
+      'aria-label': `Delete chat “${chat.title || 'Untitled chat'}”`,
+      title: 'Delete chat',
+      on: { click: () => deleteChat(chat.id) },
+    }, icon(ICONS.trash));
+    ui.history.append(el('li', { class: current ? 'history-row is-current' : 'history-row' }, open, remove));
+  }
+}
+
+function setTitle() {
+  if (state.view === 'documents') {
+    ui.topbarTitle.textContent = 'Documents';
+  } else {
+    ui.topbarTitle.textContent = (state.chat && state.chat.title) || 'New chat';
+  }
+  document.title = state.chat && state.chat.title && state.view === 'chat' ? `${state.chat.title} · Cited` : 'Cited';
+}
+
+function updateEmptyState() {
+  ui.empty.hidden = ui.thread.childElementCount > 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Asking
+
+function ask(question) {
+  question = question.trim();
+  if (!question || state.busy) return;
+  if (!state.chat) state.chat = freshChat();
+  showView('chat');
+  const { article } = addTurn(question);
+  updateEmptyState();
+  scrollThreadToEnd();
+  run(article, question);
+}
+
+async function run(article, question) {
+  const chat = state.chat;
+  setBusy(true);
+  resetAnswer(article);
+  const controller = new AbortController();
+  state.controller = controller;
+  const text = article.querySelector('[data-role="answer-text"]');
+  let streamed = '';
+  try {
+    const result = await askStream({
+      question,
+      conversationId: chat.conversationId,
+      signal: controller.signal,
+      onToken: (piece) => {
+        if (!streamed) article.dataset.state = 'streaming';
+        streamed += piece;
+        text.textContent = streamed;
+        keepPinnedToEnd();
+      },
+    });
+    if (state.chat !== chat) return; // the user moved on
+    const turn = { question, result, feedback: null };
+    chat.conversationId = result.conversationId || chat.conversationId;
+    if (!chat.title) chat.title = truncate(question, 80);
+    chat.turns.push(turn);
+    persistChat(chat);
+    setTitle();
+    renderResult(article, result, question, turn);
+    keepPinnedToEnd();
+  } catch (e) {
+    if (e && e.name === 'AbortError') {
+      if (article.isConnected) renderError(article, question, new ApiError('Stopped.', { code: 'aborted' }));
+    } else {
+      renderError(article, question, e instanceof ApiError ? e : new ApiError(String((e && e.message) || e)));
+    }
+  } finally {
+    if (state.controller === controller) {
+      state.controller = null;
+      setBusy(false);
+    }
+  }
+}
+
+function abortStreaming() {
+  if (state.controller) {
+    state.controller.abort();
+    state.controller = null;
+  }
+  setBusy(false);
+}
+
+function setBusy(busy) {
+  state.busy = busy;
+  ui.send.disabled = false;
+  ui.send.classList.toggle('is-stop', busy);
+  ui.send.setAttribute('aria-label', busy ? 'Stop answering' : 'Send question');
+  ui.send.dataset.state = busy ? 'busy' : 'idle';
+  ui.composer.setAttribute('aria-busy', String(busy));
+  clear(ui.send).append(el('span', { class: busy ? 'stop-icon' : 'send-icon', 'aria-hidden': 'true' }, busy ? '' : '↑'));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rendering turns
+
+function addTurn(question) {
+  const q = el('div', { class: 'question', dataset: { role: 'question' } }, el('p', { class: 'question-text' }, question));
+  const article = el('article', {
+    class: 'answer',
+    dataset: { role: 'answer', state: 'working' },
+    'aria-busy': 'true',
+    'aria-label': 'Answer',
+  });
+  const li = el('li', { class: 'turn' }, q, article);
+  ui.thread.append(li);
+  return { li, article };
+}
+
+function resetAnswer(article) {
+  clear(article);
+  article.dataset.state = 'working';
+  article.setAttribute('aria-busy', 'true');
+  const body = el('div', { class: 'answer-body' },
+    el('p', { class: 'working', dataset: { role: 'working' } },
+      el('span', { class: 'working-dots', 'aria-hidden': 'true' }, el('span'), el('span'), el('span')),
+      el('span', { class: 'working-label' }, 'Searching the documents…')),
+    el('div', { class: 'answer-text', dataset: { role: 'answer-text' } }));
+  article.append(avatar(), body);
+}
+
+function avatar(kind = 'answer') {
+  const symbol = kind === 'error' ? '!' : kind === 'abstain' ? '?' : '“';
+  return el('div', { class: 'answer-avatar', 'aria-hidden': 'true' }, symbol);
+}
+
+function renderResult(article, result, question, turn) {
+  clear(article);
+  const grounded = result.grounded !== false;
+  article.dataset.state = grounded ? 'answer' : 'abstain';
+  article.dataset.turn = String(result.turn ?? '');
+  article.dataset.grounded = String(grounded);
+  const citations = Array.isArray(result.citations) ? result.citations : [];
+  const body = el('div', { class: 'answer-body' });
+
+  if (!grounded) {
+    body.append(el('p', { class: 'answer-label', dataset: { role: 'abstention' } },
+      icon(ICONS.search), 'Not found in the documents'));
+  }
+
+  const text = el('div', { class: 'answer-text', dataset: { role: 'answer-text' } });
+  renderAnswerText(text, result.answer || '', citations);
+  body.append(text);
+
+  if (result.searchQuery && differs(result.searchQuery, question)) {
+    body.append(el('p', { class: 'search-query', dataset: { role: 'search-query' } },
+      icon(ICONS.search), 'Searched for ', el('q', {}, result.searchQuery)));
+  }
+
+  if (citations.length) body.append(renderSources(citations));
+  if (result.conversationId && result.turn) body.append(renderFeedback(result, turn));
+
+  article.append(avatar(grounded ? 'answer' : 'abstain'), body);
+  article.setAttribute('aria-busy', 'false');
+}
+
+function renderError(article, question, error) {
+  clear(article);
+  article.dataset.state = 'error';
+  const retry = el('button', {
+    type: 'button',
+    class: 'button button-small',
+    dataset: { role: 'retry' },
+    on: {
+      click: () => {
+        if (state.busy) return;
+        run(article, question);
+      },
+    },
+  }, icon(ICONS.retry), 'Retry');
+  const heading = error.code === 'aborted' ? 'Stopped' : error.network ? 'Connection problem' : 'Something went wrong';
+  article.append(avatar('error'), el('div', { class: 'answer-body' },
+    el('div', { class: 'error-box', role: 'alert', dataset: { role: 'error' } },
+      el('p', { class: 'error-title' }, heading),
+      el('p', { class: 'error-message' }, error.message),
+      el('div', { class: 'error-actions' }, retry))));
+  article.setAttribute('aria-busy', 'false');
+}
+
+/** Writes answer text, turning [n] markers that have a citation into buttons. */
+function renderAnswerText(container, answer, citations) {
+  clear(container);
+  const byMarker = new Map(citations.map((c) => [Number(c.marker), c]));
+  const paragraphs = answer.split(/\n{2,}/);
+  for (const paragraph of paragraphs) {
+    const p = el('p');
+    const pattern = /\[(\d+)\]/g;
+    let last = 0;
+    let match;
+    while ((match = pattern.exec(paragraph))) {
+      const citation = byMarker.get(Number(match[1]));
+      if (!citation) continue;
+      if (match.index > last) p.append(document.createTextNode(paragraph.slice(last, match.index)));
+      p.append(citationButton(citation));
+      last = match.index + match[0].length;
+    }
+    if (last < paragraph.length) p.append(document.createTextNode(paragraph.slice(last)));
+    container.append(p);
+  }
+}
+
+function citationButton(citation) {
+  const label = `Source ${citation.marker}: ${citation.title || citation.documentId}`;
+  return el('button', {
+    type: 'button',
+    class: 'cite',
+    dataset: { citation: citation.marker, documentId: citation.documentId, start: citation.start, end: citation.end },
+    title: `“${citation.quote}” — ${citation.title || citation.documentId}`,
+    'aria-label': label,
+    on: { click: (event) => openSource(citation, event.currentTarget, `Source ${citation.marker}`) },
+  }, String(citation.marker));
+}
+
+function renderSources(citations) {
+  const list = el('ol', { class: 'sources-list' });
+  for (const c of citations) {
+    list.append(el('li', {},
+      el('button', {
+        type: 'button',
+        class: 'source-item',
+        dataset: { role: 'source-item', marker: c.marker },
+        on: { click: (event) => openSource(c, event.currentTarget, `Source ${c.marker}`) },
+      },
+      el('span', { class: 'source-item-marker', 'aria-hidden': 'true' }, String(c.marker)),
+      el('span', { class: 'source-item-body' },
+        el('span', { class: 'source-item-title' }, c.title || c.documentId),
+        el('span', { class: 'source-item-quote' }, `“${c.quote}”`)))));
+  }
+  return el('section', { class: 'sources', dataset: { role: 'sources' }, 'aria-label': 'Sources' },
+    el('h3', { class: 'sources-title' }, plural(citations.length, 'source')), list);
+}
+
+function renderFeedback(result, turn) {
+  const status = el('span', { class: 'feedback-status', role: 'status', dataset: { role: 'feedback-status' } });
+  const comment = el('textarea', {
+    class: 'feedback-comment-input',
+    name: 'comment',
+    rows: '2',
+    maxlength: '2000',
+    placeholder: 'What was good or missing? (optional)',
+  });
+  const commentId = `comment-${result.conversationId}-${result.turn}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  comment.id = commentId;
+  const commentForm = el('form', { class: 'feedback-form', dataset: { role: 'feedback-form' }, hidden: true },
+    el('label', { class: 'feedback-form-label', for: commentId }, 'Add a comment'),
+    comment,
+    el('div', { class: 'feedback-form-actions' },
+      el('button', { type: 'submit', class: 'button button-small', dataset: { role: 'feedback-send' } }, 'Send comment')));
+  const buttons = {};
+  const group = el('div', { class: 'feedback', role: 'group', 'aria-label': 'Rate this answer', dataset: { role: 'feedback' } },
+    el('span', { class: 'feedback-prompt' }, 'Helpful?'));
+  for (const [rating, label, iconPaths] of [['up', 'Helpful', ICONS.thumbUp], ['down', 'Not helpful', ICONS.thumbDown]]) {
+    const button = el('button', {
+      type: 'button',
+      class: 'icon-button feedback-button',
+      dataset: { role: `feedback-${rating}`, rating },
+      'aria-label': label,
+      title: label,
+      'aria-pressed': turn && turn.feedback === rating ? 'true' : 'false',
+      on: { click: () => send(rating) },
+    }, icon(iconPaths));
+    buttons[rating] = button;
+    group.append(button);
+  }
+  group.append(status);
+  if (turn && turn.feedback) status.textContent = 'Feedback recorded';
+
+  let rating = turn ? turn.feedback : null;
+  async function send(chosen, text) {
+    rating = chosen;
+    for (const [r, b] of Object.entries(buttons)) b.setAttribute('aria-pressed', String(r === chosen));
+    status.textContent = 'Sending…';
+    status.dataset.state = 'pending';
+    const body = { conversationId: result.conversationId, turn: result.turn, rating: chosen };
+    if (text) body.comment = text;
+    try {
+      await postJson('/api/feedback', body);
+      status.textContent = text ? 'Comment recorded — thank you' : 'Feedback recorded — thank you';
+      status.dataset.state = 'ok';
+      if (turn) {
+        turn.feedback = chosen;
+        if (state.chat && state.chat.turns.includes(turn)) {
+          saveChats(state.chats);
+        }
+      }
+      if (!text) {
+        commentForm.hidden = false;
+      } else {
+        commentForm.hidden = true;
+        comment.value = '';
+      }
+    } catch (e) {
+      status.textContent = `Could not record feedback: ${e.message}`;
+      status.dataset.state = 'error';
+    }
+  }
+  commentForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = comment.value.trim();
+    if (!text || !rating) return;
+    send(rating, text);
+  });
+  return el('div', { class: 'feedback-wrap' }, group, commentForm);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Source panel
+
+function loadDocument(id) {
+  if (!state.docCache.has(id)) {
+    const promise = getJson(`/api/documents/${encodeURIComponent(id)}`);
+    promise.catch(() => state.docCache.delete(id));
+    state.docCache.set(id, promise);
+  }
+  return state.docCache.get(id);
+}
+
+/**
+ * Opens the source panel on a document. With a citation ({documentId, start, end, quote}) the quote is shown in a
+ * <mark> and scrolled into view. Offsets are UTF-16 indices, the same as JavaScript string indices.
+ */
+async function openSource(target, opener, kicker = 'Document') {
+  const request = ++state.sourceRequest;
+  state.sourceOpener = opener || document.activeElement;
+  ui.source.hidden = false;
+  ui.app.classList.add('has-source');
+  ui.sourceKicker.textContent = kicker;
+  ui.sourceTitle.textContent = target.title || target.documentId || 'Document';
+  ui.sourceMeta.textContent = 'Loading…';
+  clear(ui.sourceBody);
+  ui.sourceBody.setAttribute('aria-busy', 'true');
+  ui.source.focus({ preventScroll: true });
+  let doc;
+  try {
+    doc = await loadDocument(target.documentId);
+  } catch (e) {
+    if (request !== state.sourceRequest) return;
+    ui.sourceMeta.textContent = '';
+    ui.sourceBody.append(el('div', { class: 'error-box', role: 'alert' },
+      el('p', { class: 'error-title' }, 'Could not open the document'),
+      el('p', { class: 'error-message' }, e.message)));
+    ui.sourceBody.setAttribute('aria-busy', 'false');
+    return;
+  }
+  if (request !== state.sourceRequest) return;
+  const text = doc.text || '';
+  ui.sourceTitle.textContent = doc.title || target.title || doc.id;
+  ui.sourceBody.setAttribute('aria-busy', 'false');
+
+  let range = null;
+  const start = Number(target.start);
+  const end = Number(target.end);
+  if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= text.length) {
+    range = { start, end };
+    if (typeof target.quote === 'string' && target.quote && text.slice(start, end) !== target.quote) {
+      // Offsets disagree with the quote: fall back to finding the quote itself.
+      const at = text.indexOf(target.quote);
+      range = at >= 0 ? { start: at, end: at + target.quote.length } : range;
+    }
+  } else if (typeof target.quote === 'string' && target.quote) {
+    const at = text.indexOf(target.quote);
+    if (at >= 0) range = { start: at, end: at + target.quote.length };
+  }
+
+  const paragraphs = el('div', { class: 'source-text' });
+  const marks = renderDocumentText(paragraphs, text, range);
+  const mark = marks[0] || null;
+  if (range) {
+    ui.sourceMeta.textContent = `Quoted passage highlighted · characters ${range.start.toLocaleString()}–${range.end.toLocaleString()} of ${text.length.toLocaleString()}`;
+    setHash({ doc: doc.id || target.documentId, start: range.start, end: range.end });
+  } else {
+    ui.sourceMeta.textContent = `${text.length.toLocaleString()} characters`;
+    setHash({ doc: doc.id || target.documentId });
+  }
+  ui.sourceBody.append(paragraphs);
+  if (mark) {
+    // Wait for layout (the panel may have just appeared), then bring the quote into view.
+    requestAnimationFrame(() => mark.scrollIntoView({ block: 'center', inline: 'nearest' }));
+  } else {
+    ui.sourceBody.scrollTop = 0;
+  }
+}
+
+/**
+ * Writes a document as one block per line (so paragraphs get breathing room) using only text nodes. The range, if
+ * any, is wrapped in <mark>: text before, the quote, text after. A quote that crosses a line break gets one <mark>
+ * per line; their text joined is exactly the quote. The container's textContent is exactly the document text.
+ */
+function renderDocumentText(container, text, range) {
+  const marks = [];
+  let at = 0;
+  while (at < text.length) {
+    const newline = text.indexOf('\n', at);
+    const lineEnd = newline === -1 ? text.length : newline + 1; // the line keeps its newline
+    const block = el('span', { class: 'source-para' });
+    if (range && range.start < lineEnd && range.end > at) {
+      const s = Math.max(range.start, at);
+      const e = Math.min(range.end, lineEnd);
+      if (s > at) block.append(document.createTextNode(text.slice(at, s)));
+      const mark = el('mark', { class: 'source-mark', dataset: { role: 'highlight' } }, text.slice(s, e));
+      marks.push(mark);
+      block.append(mark);
+      if (lineEnd > e) block.append(document.createTextNode(text.slice(e, lineEnd)));
+    } else {
+      block.append(document.createTextNode(text.slice(at, lineEnd)));
+    }
+    container.append(block);
+    at = lineEnd;
+  }
+  return marks;
+}
+
+function closeSource() {
+  state.sourceRequest++;
+  ui.source.hidden = true;
+  ui.app.classList.remove('has-source');
+  clear(ui.sourceBody);
+  setHash(null);
+  const opener = state.sourceOpener;
+  state.sourceOpener = null;
+  if (opener && opener.isConnected) opener.focus();
+}
+
+function setHash(params) {
+  const base = location.pathname + location.search;
+  if (!params) {
+    if (location.hash) history.replaceState(null, '', base);
+    return;
+  }
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) search.set(k, String(v));
+  history.replaceState(null, '', `${base}#${search.toString()}`);
+}
+
+/** Links like /#doc=ID&start=S&end=E (from Slack) open the document with that range highlighted. */
+function openFromHash() {
+  const hash = location.hash.replace(/^#/, '');
+  if (!hash) return;
+  const params = new URLSearchParams(hash);
+  const id = params.get('doc');
+  if (params.has('documents') || hash === 'documents') showView('documents');
+  if (!id) return;
+  const start = params.has('start') ? Number(params.get('start')) : undefined;
+  const end = params.has('end') ? Number(params.get('end')) : undefined;
+  showView('documents');
+  openSource({ documentId: id, start, end }, null, start !== undefined ? 'Linked passage' : 'Document');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Documents view
+
+function showView(view) {
+  state.view = view;
+  ui.chatView.hidden = view !== 'chat';
+  ui.docsView.hidden = view !== 'documents';
+  ui.viewChatLink.setAttribute('aria-current', view === 'chat' ? 'page' : 'false');
+  ui.viewDocsLink.setAttribute('aria-current', view === 'documents' ? 'page' : 'false');
+  ui.topbarNew.hidden = false;
+  setTitle();
+  if (view === 'documents') loadDocuments();
+}
+
+async function loadDocuments() {
+  if (state.documents) return;
+  clear(ui.docList).append(el('li', { class: 'doc-loading' }, 'Loading documents…'));
+  try {
+    const docs = await getJson('/api/documents');
+    state.documents = Array.isArray(docs) ? docs : [];
+    renderDocuments();
+  } catch (e) {
+    clear(ui.docList).append(el('li', {}, el('div', { class: 'error-box', role: 'alert', dataset: { role: 'error' } },
+      el('p', { class: 'error-title' }, 'Could not load the documents'),
+      el('p', { class: 'error-message' }, e.message),
+      el('div', { class: 'error-actions' }, el('button', {
+        type: 'button',
+        class: 'button button-small',
+        dataset: { role: 'retry' },
+        on: { click: () => loadDocuments() },
+      }, icon(ICONS.retry), 'Retry')))));
+  }
+}
+
+function renderDocuments() {
+  clear(ui.docList);
+  if (!state.documents.length) {
+    ui.docList.append(el('li', { class: 'doc-loading' }, 'No documents are loaded yet.'));
+    return;
+  }
+  for (const doc of state.documents) {
+    ui.docList.append(el('li', {},
+      el('button', {
+        type: 'button',
+        class: 'doc-card',
+        dataset: { role: 'document-item', documentId: doc.id },
+        on: { click: (event) => openSource({ documentId: doc.id, title: doc.title }, event.currentTarget, 'Document') },
+      },
+      el('span', { class: 'doc-card-icon', 'aria-hidden': 'true' }, icon(ICONS.doc)),
+      el('span', { class: 'doc-card-body' },
+        el('span', { class: 'doc-card-title' }, doc.title || doc.id),
+        el('span', { class: 'doc-card-meta' }, `${Number(doc.length || 0).toLocaleString()} characters · ${doc.id}`)),
+      el('span', { class: 'doc-card-arrow', 'aria-hidden': 'true' }, icon(ICONS.arrow)))));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Layout helpers
+
+function openSidebar() {
+  ui.app.classList.add('sidebar-open');
+  ui.scrim.hidden = false;
+  ui.menuButton.setAttribute('aria-expanded', 'true');
+  ui.newChat.focus();
+}
+
+function closeSidebar() {
+  if (!ui.app.classList.contains('sidebar-open')) return;
+  ui.app.classList.remove('sidebar-open');
+  ui.scrim.hidden = true;
+  ui.menuButton.setAttribute('aria-expanded', 'false');
+}
+
+function nearEnd() {
+  const s = ui.scroller;
+  return s.scrollHeight - s.scrollTop - s.clientHeight < 120;
+}
+
+let pinned = true;
+function keepPinnedToEnd() {
+  if (pinned) ui.scroller.scrollTop = ui.scroller.scrollHeight;
+}
+
+function scrollThreadToEnd() {
+  pinned = true;
+  ui.scroller.scrollTop = ui.scroller.scrollHeight;
+}
+
+function autosize() {
+  const q = ui.question;
+  q.style.height = 'auto';
+  q.style.height = Math.min(q.scrollHeight, 200) + 'px';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Small utilities
+
+function truncate(text, max) {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > max ? oneLine.slice(0, max - 1).trimEnd() + '…' : oneLine;
+}
+
+function normalize(text) {
+  return String(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function differs(a, b) {
+  return normalize(a) !== normalize(b);
+}
+
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function describeTime(ms) {
+  if (!ms) return '';
+  const diff = Date.now() - ms;
+  if (diff < 60_000) return 'Just now';
+  if (diff < 3_600_000) return `${Math.floor(diff / 60_000)} min ago`;
+  const date = new Date(ms);
+  const today = new Date();
+  if (date.toDateString() === today.toDateString()) {
+    return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  }
+  return date.toLocaleDateString([], { month: 'short', day: 'numeric' });
+}
+
+async function loadHealth() {
+  try {
+    const health = await getJson('/health');
+    const parts = [];
+    if (typeof health.documents === 'number') parts.push(plural(health.documents, 'document'));
+    if (health.model) parts.push(`${health.model} model`);
+    ui.health.textContent = parts.join(' · ');
+    ui.health.dataset.state = 'ok';
+  } catch (_) {
+    ui.health.textContent = 'Server unreachable';
+    ui.health.dataset.state = 'error';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Wiring
+
+function wire() {
+  for (const example of EXAMPLES) {
+    ui.examples.append(el('li', {}, el('button', {
+      type: 'button',
+      class: 'example',
+      dataset: { role: 'example' },
+      on: { click: () => ask(example) },
+    }, example)));
+  }
+
+  ui.composer.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (state.busy) {
+      abortStreaming();
+      return;
+    }
+    const question = ui.question.value;
+    if (!question.trim()) {
+      ui.question.focus();
+      return;
+    }
+    ui.question.value = '';
+    autosize();
+    ask(question);
+  });
+
+  ui.question.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      if (!state.busy) ui.composer.requestSubmit();
+    }
+  });
+  ui.question.addEventListener('input', autosize);
+
+  ui.scroller.addEventListener('scroll', () => {
+    pinned = nearEnd();
+  }, { passive: true });
+
+  ui.newChat.addEventListener('click', () => startNewChat());
+  ui.topbarNew.addEventListener('click', () => startNewChat());
+  ui.viewChatLink.addEventListener('click', () => {
+    showView('chat');
+    closeSidebar();
+    ui.question.focus();
+  });
+  ui.viewDocsLink.addEventListener('click', () => {
+    showView('documents');
+    closeSidebar();
+  });
+  ui.menuButton.addEventListener('click', openSidebar);
+  ui.sidebarClose.addEventListener('click', () => {
+    closeSidebar();
+    ui.menuButton.focus();
+  });
+  ui.scrim.addEventListener('click', closeSidebar);
+  ui.sourceClose.addEventListener('click', closeSource);
+
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    if (!ui.source.hidden) {
+      closeSource();
+    } else if (ui.app.classList.contains('sidebar-open')) {
+      closeSidebar();
+      ui.menuButton.focus();
+    }
+  });
+  window.addEventListener('hashchange', openFromHash);
+  window.addEventListener('storage', (event) => {
+    if (event.key && event.key.startsWith('cited.chats')) {
+      state.chats = loadChats();
+      renderHistory();
+    }
+  });
+}
+
+wire();
+state.chat = freshChat();
+setBusy(false);
+renderHistory();
+updateEmptyState();
+setTitle();
+loadHealth();
+openFromHash();
+document.documentElement.dataset.ready = 'true';

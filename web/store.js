@@ -1,0 +1,40 @@
+// Past chats, kept in this browser's localStorage.
+
+const KEY = 'cited.chats.v1';
+const MAX_CHATS = 50;
+
+function storage() {
+  try {
+    return window.localStorage;
+  } catch (_) {
+    return null; // storage disabled: chats live for this page only
+  }
+}
+
+export function loadChats() {
+  const s = storage();
+  if (!s) return [];
+  try {
+    const parsed = JSON.parse(s.getItem(KEY) || '[]');
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter((c) => c && typeof c.id === 'string' && Array.isArray(c.turns));
+  } catch (_) {
+    return [];
+  }
+}
+
+export function saveChats(chats) {
+  const s = storage();
+  if (!s) return;
+  const kept = [...chats].sort((a, b) => (b.updatedAt || 0) - (a.updatedAt || 0)).slice(0, MAX_CHATS);
+  try {
+    s.setItem(KEY, JSON.stringify(kept));
+  } catch (_) {
+    // quota exceeded: keep going without persisting
+  }
+}
+
+export function newChatId() {
+  const random = Math.random().toString(36).slice(2, 8);
+  return `local-${Date.now().toString(36)}-${random}`;
+}

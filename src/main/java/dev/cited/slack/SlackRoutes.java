@@ -99,6 +99,9 @@ public final class SlackRoutes implements AutoCloseable {
             }
         } catch (JsonProcessingException e) {
             error(ctx, 400, "invalid_json", "The request body is not valid JSON");
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Malformed Slack request: {}", e.getMessage());
+            error(ctx, 400, "bad_request", "The request body is not a valid form");
         } catch (RuntimeException e) {
             LOG.warn("Could not process a Slack request", e);
             error(ctx, 400, "bad_request", "The Slack request could not be processed");

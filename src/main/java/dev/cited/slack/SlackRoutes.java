@@ -178,7 +178,8 @@ public final class SlackRoutes implements AutoCloseable {
                     message.channel(), eventId, retryNum == null ? "none" : retryNum);
             return;
         }
-        workers.submit("answer " + message.channel() + " " + message.ts(), () -> {
+        String thread = message.channel() + ":" + message.threadRoot();
+        workers.submit(thread, "answer " + message.channel() + " " + message.ts(), () -> {
             String bot = identity.resolve();
             if (bot != null && bot.equals(message.user())) {
                 return;

@@ -275,6 +275,23 @@ class SlackWebhookEndToEndTest {
     }
 
     @Test
+    void givenAQuickFollowUpBeforeTheFirstAnswer_whenSigned_thenTheyAreAnsweredInOrderAsOneConversation()
+            throws IOException {
+        String channel = channel("C");
+        String root = ts();
+        String reply = ts();
+        client.signed(mention(eventId(), channel, root, null, "<@" + BOT_USER_ID + "> Who is Jens Stoltenberg?"),
+                JSON);
+        client.signed(mention(eventId(), channel, reply, root,
+                "<@" + BOT_USER_ID + "> What did he say about North Korea?"), JSON);
+        List<SlackStandIn.ApiCall> posts = awaitPosts(channel, 2);
+        awaitReactionRemoved(channel, reply);
+        assertEquals(1, feedbackButton(posts.get(0)).turn());
+        assertEquals(2, feedbackButton(posts.get(1)).turn());
+        assertEquals(root, posts.get(1).param("thread_ts"));
+    }
+
+    @Test
     void givenSlackRateLimitsThePost_whenAnswering_thenRetriedAfterRetryAfterAndPostedOnce() {
         String channel = channel("C");
         String ts = ts();

@@ -30,6 +30,7 @@ const ui = {
   docsView: $('documents-view'),
   docList: $('doc-list'),
   scroller: $('scroller'),
+  announcer: $('announcer'),
   empty: $('empty-state'),
   examples: $('examples'),
   thread: $('thread'),
@@ -168,6 +169,7 @@ async function run(article, question) {
   const chat = state.chat;
   setBusy(true);
   resetAnswer(article);
+  announce('Searching the documents…');
   const controller = new AbortController();
   state.controller = controller;
   const text = article.querySelector('[data-role="answer-text"]');
@@ -180,7 +182,7 @@ async function run(article, question) {
       onToken: (piece) => {
         if (!streamed) article.dataset.state = 'streaming';
         streamed += piece;
-        text.textContent = streamed;
+        renderStreamingText(text, streamed);
         keepPinnedToEnd();
       },
     });
@@ -193,6 +195,10 @@ async function run(article, question) {
     setTitle();
     renderResult(article, result, question, turn);
     keepPinnedToEnd();
+    const count = Array.isArray(result.citations) ? result.citations.length : 0;
+    announce(result.grounded === false
+      ? 'The documents do not answer this question.'
+      : `Answer ready, ${plural(count, 'source')}: ${result.answer.replace(/\[(\d+)\]/g, '')}`);
   } catch (e) {
     if (e && e.name === 'AbortError') {
       if (article.isConnected) renderError(article, question, new ApiError('Stopped.', { code: 'aborted' }));
@@ -205,6 +211,12 @@ async function run(article, question) {
       setBusy(false);
     }
   }
+}
+
+function announce(message) {
+  ui.announcer.textContent = '';
+  // A fresh text node after a tick makes screen readers read it even when it repeats.
+  setTimeout(() => { ui.announcer.textContent = message; }, 50);
 }
 
 function abortStreaming() {
@@ -331,6 +343,20 @@ function renderAnswerText(container, answer, citations) {
     if (last < paragraph.length) p.append(document.createTextNode(paragraph.slice(last)));
     container.append(p);
   }
+}
+
+/** While tokens arrive: plain text nodes, with provisional [n] markers shown as (not yet clickable) chips. */
+function renderStreamingText(container, streamed) {
+  clear(container);
+  const pattern = /\[(\d+)\]/g;
+  let last = 0;
+  let match;
+  while ((match = pattern.exec(streamed))) {
+    if (match.index > last) container.append(document.createTextNode(streamed.slice(last, match.index)));
+    container.append(el('span', { class: 'cite cite-pending', 'aria-hidden': 'true' }, match[1]));
+    last = match.index + match[0].length;
+  }
+  if (last < streamed.length) container.append(document.createTextNode(streamed.slice(last)));
 }
 
 function citationButton(citation) {

@@ -5,6 +5,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,6 +18,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +34,9 @@ final class Browser implements AutoCloseable {
             + "); the browser tests are skipped. install with: apt-get install -y chromium chromium-driver";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /** Selenium warns that Chromium's CDP version is newer than it knows; these tests use no CDP domain events. */
+    private static final Logger DEVTOOLS_LOG = Logger.getLogger("org.openqa.selenium.devtools");
+
     final ChromeDriver driver;
     private final ChromeDriverService service;
     private final Path profile;
@@ -39,10 +46,12 @@ final class Browser implements AutoCloseable {
     }
 
     Browser() throws IOException {
+        DEVTOOLS_LOG.setLevel(Level.SEVERE);
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         profile = Files.createTempDirectory("cited-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         options.addArguments(
                 "--headless",
                 "--no-sandbox",
@@ -90,6 +99,14 @@ final class Browser implements AutoCloseable {
     void colorScheme(String scheme) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of(
                 "features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /** Console messages at SEVERE level since the last call (CSP violations and script errors land here). */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     Path screenshot(String name) {

@@ -84,6 +84,7 @@ class WebUiTest {
         js("localStorage.clear()");
         driver.get(base + "/");
         waitUntilReady();
+        browser.consoleErrors(); // start each test with an empty console
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -124,6 +125,7 @@ class WebUiTest {
         List<WebElement> sources = answer.findElements(By.cssSelector("[data-role='sources'] [data-role='source-item']"));
         assertFalse(sources.isEmpty(), "sources are listed under the answer");
         assertTrue(question().getAttribute("value").isEmpty(), "the box is emptied after sending");
+        assertEquals(List.of(), browser.consoleErrors(), "no script errors or CSP violations");
         browser.screenshot("desktop-answer-light");
     }
 
@@ -167,6 +169,7 @@ class WebUiTest {
         new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.ESCAPE).perform();
         wait(Duration.ofSeconds(5)).until(d -> !source.isDisplayed());
         assertEquals(marker, driver.switchTo().activeElement(), "closing returns focus to the marker");
+        assertEquals(List.of(), browser.consoleErrors(), "no script errors or CSP violations");
     }
 
     @Test
@@ -213,6 +216,19 @@ class WebUiTest {
         assertEquals(0L, js("return window.__citedXss"));
         assertEquals("false", answer.getAttribute("aria-busy"));
         assertEquals(attack, driver.findElement(By.cssSelector("[data-role='history-item'] .history-item-title")).getText());
+    }
+
+    @Test
+    void pageIsServedWithAContentSecurityPolicyThatForbidsInlineScript() throws Exception {
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("script-src 'self'"), "CSP: " + csp);
+        assertFalse(csp.contains("unsafe-inline"), "CSP: " + csp);
+        assertFalse(page.body().contains("<script>"), "no inline script in index.html");
+        assertFalse(page.body().matches("(?s).*\\son[a-z]+=.*"), "no inline event handlers in index.html");
+        assertFalse(page.body().contains("style=\""), "no inline styles in index.html");
     }
 
     @Test
@@ -318,6 +334,21 @@ class WebUiTest {
     }
 
     @Test
+    void serverRejectionShowsItsMessageInline() {
+        // The box stops at 2000 characters; a script can still put more there, and the server says no.
+        js("const box = document.querySelector('textarea[name=question]'); box.value = 'x'.repeat(2100);"
+                + "box.form.requestSubmit();");
+        WebElement answer = waitForAnswer(0);
+        assertEquals("error", answer.getAttribute("data-state"));
+        WebElement error = answer.findElement(By.cssSelector("[data-role='error']"));
+        assertTrue(error.isDisplayed());
+        String message = error.findElement(By.cssSelector(".error-message")).getText();
+        assertFalse(message.isBlank());
+        assertTrue(answer.findElement(By.cssSelector("[data-role='retry']")).isDisplayed());
+        assertTrue(driver.findElements(By.cssSelector("[data-role='history-item']")).isEmpty(), "failed turns are not saved");
+    }
+
+    @Test
     void newChatAndReopeningAPastChat() {
         ask(SHELLS);
         waitForAnswer(0);
@@ -365,6 +396,7 @@ class WebUiTest {
         wait(Duration.ofSeconds(10)).until(d -> doc.get("text").asText().equals(text.getDomProperty("textContent")));
         assertEquals(doc.get("title").asText(), driver.findElement(By.id("source-title")).getText());
         browser.screenshot("desktop-documents");
+        assertEquals(List.of(), browser.consoleErrors(), "no script errors or CSP violations");
     }
 
     @Test

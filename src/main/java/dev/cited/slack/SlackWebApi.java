@@ -35,6 +35,8 @@ public final class SlackWebApi implements AutoCloseable {
     private final Slack slack;
     private final MethodsClient methods;
     private final RetryPolicy retry;
+    /** Reactions only decorate the question: fewer, shorter retries so they never hold up the answer for long. */
+    private final RetryPolicy reactionRetry;
 
     public SlackWebApi(String apiUrl, String botToken, RetryPolicy retry, Duration timeout) {
         SlackConfig config = new SlackConfig();
@@ -48,6 +50,8 @@ public final class SlackWebApi implements AutoCloseable {
         this.slack = Slack.getInstance(config);
         this.methods = slack.methods(botToken);
         this.retry = retry;
+        this.reactionRetry = new RetryPolicy(Math.min(2, retry.maxAttempts()), retry.backoff(),
+                Duration.ofSeconds(Math.min(2, retry.maxRetryAfter().toSeconds())));
     }
 
     public boolean postMessage(String channel, String threadTs, SlackReply reply) {
@@ -59,22 +63,22 @@ public final class SlackWebApi implements AutoCloseable {
                 .unfurlLinks(false)
                 .unfurlMedia(false)
                 .build();
-        return call("chat.postMessage", () -> methods.chatPostMessage(request)).isPresent();
+        return call("chat.postMessage", retry, () -> methods.chatPostMessage(request)).isPresent();
     }
 
     public boolean addReaction(String channel, String ts, String name) {
-        return call("reactions.add",
+        return call("reactions.add", reactionRetry,
                 () -> methods.reactionsAdd(r -> r.channel(channel).timestamp(ts).name(name))).isPresent();
     }
 
     public boolean removeReaction(String channel, String ts, String name) {
-        return call("reactions.remove",
+        return call("reactions.remove", reactionRetry,
                 () -> methods.reactionsRemove(r -> r.channel(channel).timestamp(ts).name(name))).isPresent();
     }
 
     /** The bot's own user id, from auth.test. */
     public Optional<String> botUserId() {
-        return call("auth.test", () -> methods.authTest(r -> r)).map(AuthTestResponse::getUserId)
+        return call("auth.test", retry, () -> methods.authTest(r -> r)).map(AuthTestResponse::getUserId)
                 .filter(id -> !id.isBlank());
     }
 
@@ -83,7 +87,7 @@ public final class SlackWebApi implements AutoCloseable {
     }
 
     /** Runs the call with retries; the response when Slack said ok, else empty (the failure is logged). */
-    <T extends SlackApiTextResponse> Optional<T> call(String method, ApiCall<T> call) {
+    <T extends SlackApiTextResponse> Optional<T> call(String method, RetryPolicy retry, ApiCall<T> call) {
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             Duration wait;
             try {

@@ -63,10 +63,26 @@ class SlackWebApiTest {
     @Test
     void givenSlackKeepsFailing_whenPosting_thenGivesUpAfterTheBound() {
         for (int i = 0; i < 5; i++) {
+            slack.failNext("chat.postMessage", "service_unavailable");
+        }
+        assertFalse(api.postMessage("C5", "5.5", new AnswerFormatter(null).notice("hi")));
+        assertEquals(3, slack.callsIn("chat.postMessage", "C5").size());
+    }
+
+    @Test
+    void givenReactionsKeepFailing_whenReacting_thenFewerRetriesThanForAnswers() {
+        for (int i = 0; i < 5; i++) {
             slack.failNext("reactions.add", "service_unavailable");
         }
-        assertFalse(api.addReaction("C5", "5.5", "eyes"));
-        assertEquals(3, slack.callsIn("reactions.add", "C5").size());
+        assertFalse(api.addReaction("C7", "7.5", "eyes"));
+        assertEquals(2, slack.callsIn("reactions.add", "C7").size());
+    }
+
+    @Test
+    void givenALongRetryAfterOnAReaction_whenReacting_thenGivenUpAtOnce() {
+        slack.rateLimitNext("reactions.add", 30);
+        assertFalse(api.addReaction("C8", "8.5", "eyes"));
+        assertEquals(1, slack.callsIn("reactions.add", "C8").size());
     }
 
     @Test

@@ -122,6 +122,7 @@ function renderHistory() {
       type: 'button',
       class: 'history-item',
       dataset: { chatId: chat.id, role: 'history-item' },
+      title: chat.title || 'Untitled chat',
       'aria-current': current ? 'true' : null,
       on: { click: () => openChat(chat.id) },
     },

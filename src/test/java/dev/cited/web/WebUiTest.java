@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -43,6 +44,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * one browser serve every test here; each test starts from a fresh page with empty localStorage.
  */
 @Timeout(value = 180)
+@ExtendWith(RequiresChromium.class)
 class WebUiTest {
 
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(90);

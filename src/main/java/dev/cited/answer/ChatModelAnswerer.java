@@ -5,14 +5,20 @@ import dev.cited.chunking.Span;
 import dev.cited.citation.CitationAssembler;
 import dev.cited.citation.CitedText;
 import dev.cited.citation.Quote;
+import dev.cited.llm.BoundedChatModel;
+import dev.cited.llm.BoundedStreamingChatModel;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.output.FinishReason;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,15 +29,15 @@ import java.util.concurrent.TimeoutException;
  * Answers with a LangChain4j chat model: the prompt numbers the retrieved passages [1]..[k]; each marker
  * the model writes is mapped back to the sentence of that passage that best supports its claim. Markers
  * naming no passage sent are dropped; an answer left without any citation is treated as not grounded.
+ *
+ * <p>With a token listener (the streaming endpoint) the streaming model is used and its chunks reach the
+ * listener as they arrive; otherwise the blocking model answers in one response. Either way the call ends
+ * within the timeout, and a failure, refusal or timeout leaves as a {@link ModelException}.
  */
 public final class ChatModelAnswerer implements Answerer {
     static final String NOT_FOUND = "NOT_IN_DOCUMENTS";
-    /** Blocking model calls wait here, not in the common pool (one thread on a 2-core machine). */
-    private static final java.util.concurrent.ExecutorService CALLS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "cited-model-call");
-        t.setDaemon(true);
-        return t;
-    });
+    /** How long past the deadline to wait for the bounded streaming model to report it, before giving up anyway. */
+    private static final Duration GRACE = Duration.ofSeconds(2);
 
     private final String name;
     private final ChatModel chatModel;
@@ -41,16 +47,17 @@ public final class ChatModelAnswerer implements Answerer {
     private final Duration timeout;
 
     /**
-     * @param streamingModel used when not null, so tokens reach the listener as the model writes them
+     * @param streamingModel used for streaming when not null, so tokens reach the listener as the model writes them
+     * @param timeout        no model call lasts longer
      */
     public ChatModelAnswerer(String name, ChatModel chatModel, StreamingChatModel streamingModel,
                              PromptTemplate prompt, SentenceSupport support, Duration timeout) {
         this.name = name;
-        this.chatModel = chatModel;
-        this.streamingModel = streamingModel;
+        this.timeout = timeout;
+        this.chatModel = BoundedChatModel.of(Objects.requireNonNull(chatModel, "chatModel"), timeout);
+        this.streamingModel = BoundedStreamingChatModel.of(streamingModel, timeout);
         this.prompt = prompt;
         this.support = support;
-        this.timeout = timeout;
     }
 
     @Override
@@ -61,7 +68,7 @@ public final class ChatModelAnswerer implements Answerer {
             return abstention;
         }
         String raw = generate(render(context), listener).strip();
-        if (raw.isEmpty() || raw.contains(NOT_FOUND)) {
+        if (raw.contains(NOT_FOUND)) {
             return Answer.abstain();
         }
         List<Passage> sent = context.passages().stream().map(p -> p.passage()).toList();
@@ -94,41 +101,59 @@ public final class ChatModelAnswerer implements Answerer {
     }
 
     private String generate(String text, TokenListener listener) {
+        ChatRequest request = ChatRequest.builder().messages(UserMessage.from(text)).build();
+        boolean streaming = listener != TokenListener.NONE && streamingModel != null;
+        ChatResponse response;
         try {
-            if (streamingModel == null) {
-                CompletableFuture<String> reply = CompletableFuture.supplyAsync(() -> chatModel.chat(text), CALLS);
-                String answer = reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                return answer == null ? "" : answer;
-            }
-            CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-            streamingModel.chat(text, new StreamingChatResponseHandler() {
-                @Override
-                public void onPartialResponse(String partial) {
+            response = streaming ? stream(request, listener) : chatModel.chat(request);
+        } catch (RuntimeException e) {
+            throw ModelFailures.translate(e);
+        }
+        String answer = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
+        if (response != null && response.finishReason() == FinishReason.CONTENT_FILTER) {
+            throw new ModelException("The model refused to answer (content filter)", false, null);
+        }
+        if (answer == null || answer.isBlank()) {
+            throw new ModelException("The model returned an empty answer", false, null);
+        }
+        if (!streaming && listener != TokenListener.NONE) {
+            listener.onToken(answer); // no streaming model: the whole answer is one token
+        }
+        return answer;
+    }
+
+    private ChatResponse stream(ChatRequest request, TokenListener listener) {
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        streamingModel.chat(request, new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String partial) {
+                if (!done.isDone() && partial != null && !partial.isEmpty()) {
                     listener.onToken(partial);
                 }
+            }
 
-                @Override
-                public void onCompleteResponse(ChatResponse response) {
-                    done.complete(response);
-                }
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
 
-                @Override
-                public void onError(Throwable error) {
-                    done.completeExceptionally(error);
-                }
-            });
-            ChatResponse response = done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return response.aiMessage() == null || response.aiMessage().text() == null ? ""
-                    : response.aiMessage().text();
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        try {
+            // The bounded model reports its own deadline; this wait only guards against a handler never called.
+            return done.get(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            done.cancel(false);
             throw new ModelException("The model did not answer within " + timeout.toSeconds() + " s", true, e);
         } catch (InterruptedException e) {
+            done.cancel(false);
             Thread.currentThread().interrupt();
             throw new ModelException("Interrupted while waiting for the model", false, e);
         } catch (ExecutionException e) {
             throw ModelFailures.translate(e.getCause());
-        } catch (RuntimeException e) {
-            throw ModelFailures.translate(e);
         }
     }
 

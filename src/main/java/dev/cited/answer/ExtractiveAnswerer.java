@@ -6,37 +6,53 @@ import dev.cited.citation.CitationAssembler;
 import dev.cited.citation.CitedText;
 import dev.cited.citation.Quote;
 import dev.cited.retrieval.ScoredPassage;
+import dev.cited.retrieval.SentenceSimilarity;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * The offline default: answers with the retrieved sentences that best cover the question's informative
- * terms, each cited, and abstains when no sentence covers enough of them. Rare terms weigh most, so a
- * question whose key word ("Brazil", "World Cup") appears nowhere is not answered from a common word.
+ * The offline default: answers with the retrieved sentences that best match the question, each cited,
+ * and abstains when none matches well enough. A sentence is judged by its meaning (embedding similarity
+ * to the question, when the index has vectors) and by the share of the question's informative terms it
+ * holds, rare terms weighing most, so a question whose key word ("Brazil", "World Cup") appears nowhere
+ * is not answered from a common word. A question that plainly asks for a number, an amount of money or
+ * a time is only answered by a sentence that holds one.
  */
 public final class ExtractiveAnswerer implements Answerer {
-    /** A sentence must hold at least this rarity-weighted share of the question's terms... */
+    /** Weight of term coverage next to embedding similarity in a sentence's score. */
+    static final double COVERAGE_WEIGHT = 0.3;
+    /** With embeddings: the score (similarity + weighted coverage) a sentence needs to be an answer. */
+    static final double MIN_SCORE = 0.66;
+    /** Without embeddings: a sentence must hold this rarity-weighted share of the question's terms... */
     static final double MIN_SENTENCE_COVERAGE = 0.5;
     /** ...or a smaller share when its passage holds most of them (the subject named a sentence earlier). */
     static final double MIN_SENTENCE_COVERAGE_IN_CONTEXT = 0.3;
     static final double MIN_PASSAGE_COVERAGE = 0.65;
     static final int MAX_SENTENCES = 2;
+    /** A second sentence must score at least this share of the best one. */
+    static final double SECOND_SENTENCE_RATIO = 0.9;
+    /** ...or this share when it is right next to the best one. */
+    static final double ADJACENT_SENTENCE_RATIO = 0.7;
 
     private final SentenceSupport support;
+    private final SentenceSimilarity similarity;
 
-    public ExtractiveAnswerer(SentenceSupport support) {
+    public ExtractiveAnswerer(SentenceSupport support, SentenceSimilarity similarity) {
         this.support = support;
+        this.similarity = similarity;
     }
 
     @Override
     public Answer answer(AnswerContext context, TokenListener listener) {
-        Set<String> wanted = support.informativeTerms(context.searchQuery());
-        List<Candidate> candidates = candidates(context.passages(), wanted);
+        String query = context.searchQuery();
+        Set<String> wanted = support.informativeTerms(query);
+        List<Candidate> candidates = candidates(query, context.passages(), wanted, AnswerType.of(context.question()));
         List<Candidate> chosen = choose(candidates, wanted);
         if (chosen.isEmpty()) {
             Answer abstention = Answer.abstain();
@@ -56,7 +72,7 @@ public final class ExtractiveAnswerer implements Answerer {
         return new Answer(cited.text(), true, cited.citations());
     }
 
-    private List<Candidate> candidates(List<ScoredPassage> passages, Set<String> wanted) {
+    private List<Candidate> candidates(String query, List<ScoredPassage> passages, Set<String> wanted, AnswerType type) {
         List<Candidate> candidates = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int rank = 0; rank < passages.size(); rank++) {
@@ -67,10 +83,18 @@ public final class ExtractiveAnswerer implements Answerer {
                     continue; // passages overlap: score each sentence once, at its best rank
                 }
                 String text = passage.textOf(sentence);
+                if (!type.canBeAnsweredBy(text) || isQuestion(text)) {
+                    continue; // a question in the text ("Which nation is…?") answers nothing
+                }
                 Set<String> terms = support.termsOf(text);
                 double coverage = support.coverage(wanted, terms);
-                double score = 0.75 * coverage + 0.25 * passageCoverage + 0.05 / (rank + 1);
-                candidates.add(new Candidate(passage, sentence, text, terms, coverage, passageCoverage, score));
+                OptionalDouble meaning = similarity.similarity(query, passage.documentId(), sentence);
+                double score = meaning.isPresent()
+                        ? meaning.getAsDouble() + COVERAGE_WEIGHT * coverage
+                        : 0.75 * coverage + 0.25 * passageCoverage;
+                score += 0.01 / (rank + 1); // equal scores: prefer the better-ranked passage
+                candidates.add(new Candidate(passage, sentence, text, terms, coverage, passageCoverage,
+                        meaning.isPresent(), score));
             }
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
@@ -87,21 +111,51 @@ public final class ExtractiveAnswerer implements Answerer {
         chosen.add(best);
         Set<String> covered = new HashSet<>(best.terms);
         for (Candidate next : candidates.subList(1, candidates.size())) {
-            if (chosen.size() >= MAX_SENTENCES || next.score < 0.8 * best.score) {
+            if (chosen.size() >= MAX_SENTENCES) {
                 break;
+            }
+            // The sentence next to the best one often finishes its thought ("…said Stoltenberg. “North Korea
+            // is providing…”"), so it may score lower than an unrelated sentence would need to.
+            boolean adjacent = adjacent(best, next);
+            double ratio = adjacent ? ADJACENT_SENTENCE_RATIO : SECOND_SENTENCE_RATIO;
+            if (next.score < ratio * best.score || (!adjacent && !supports(next))) {
+                continue;
             }
             Set<String> union = new HashSet<>(covered);
             union.addAll(next.terms);
             // A second sentence only when it adds part of the question the first one left out.
-            if (supports(next) && support.coverage(wanted, union) >= support.coverage(wanted, covered) + 0.1) {
+            if (countIn(wanted, union) > countIn(wanted, covered)) {
                 chosen.add(next);
                 covered = union;
             }
         }
+        chosen.sort(Comparator.comparing((Candidate c) -> c.passage.documentId()).thenComparingInt(c -> c.sentence.start()));
         return chosen;
     }
 
+    private static long countIn(Set<String> wanted, Set<String> terms) {
+        return wanted.stream().filter(terms::contains).count();
+    }
+
+    /** Consecutive sentences of one document: only the space between them separates them. */
+    private static boolean adjacent(Candidate a, Candidate b) {
+        if (!a.passage.documentId().equals(b.passage.documentId())) {
+            return false;
+        }
+        int gap = a.sentence.start() < b.sentence.start()
+                ? b.sentence.start() - a.sentence.end() : a.sentence.start() - b.sentence.end();
+        return gap >= 0 && gap <= 2;
+    }
+
+    private static boolean isQuestion(String sentence) {
+        String s = sentence.stripTrailing();
+        return s.endsWith("?") || s.endsWith("?”") || s.endsWith("?\"");
+    }
+
     private static boolean supports(Candidate c) {
+        if (c.semantic) {
+            return c.score >= MIN_SCORE;
+        }
         return c.coverage >= MIN_SENTENCE_COVERAGE
                 || (c.coverage >= MIN_SENTENCE_COVERAGE_IN_CONTEXT && c.passageCoverage >= MIN_PASSAGE_COVERAGE);
     }
@@ -132,7 +186,7 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     private record Candidate(Passage passage, Span sentence, String text, Set<String> terms, double coverage,
-                             double passageCoverage, double score) {
+                             double passageCoverage, boolean semantic, double score) {
         Quote quote() {
             return new Quote(passage.documentId(), passage.documentTitle(), sentence.start(), sentence.end(), text);
         }

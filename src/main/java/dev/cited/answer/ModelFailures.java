@@ -1,11 +1,21 @@
 package dev.cited.answer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.TimeoutException;
 
-/** Translates whatever a model client throws into a {@link ModelException}, telling timeouts apart. */
+/**
+ * Translates whatever a model client throws into a {@link ModelException}, telling timeouts apart. Messages
+ * are short and meant for API clients: the model server's status and its own error message, never a stack
+ * trace or a whole response body.
+ */
 public final class ModelFailures {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_DETAIL = 200;
+
     private ModelFailures() {
     }
 
@@ -14,15 +24,47 @@ public final class ModelFailures {
             return m;
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ModelException m) {
+                return m;
+            }
             if (t instanceof TimeoutException || t instanceof HttpTimeoutException || t instanceof SocketTimeoutException
                     || t.getClass().getSimpleName().equals("TimeoutException")) {
                 return new ModelException("The model did not answer in time", true, error);
             }
         }
-        String detail = error == null || error.getMessage() == null ? "no detail" : error.getMessage();
-        if (detail.length() > 300) {
-            detail = detail.substring(0, 300) + "…";
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof dev.langchain4j.exception.ContentFilteredException) {
+                return new ModelException("The model refused to answer: " + detail(t.getMessage()), false, error);
+            }
+            if (t instanceof dev.langchain4j.exception.HttpException http) {
+                return new ModelException("The model server answered HTTP " + http.statusCode() + ": "
+                        + detail(http.getMessage()), false, error);
+            }
         }
-        return new ModelException("The model failed: " + detail, false, error);
+        return new ModelException("The model failed: " + detail(error == null ? null : error.getMessage()), false, error);
+    }
+
+    /** The error message of an OpenAI-style JSON error body ({"error": {"message": ...}}), else the text, shortened. */
+    static String detail(String message) {
+        if (message == null || message.isBlank()) {
+            return "no detail";
+        }
+        String text = message.strip();
+        if (text.startsWith("{")) {
+            try {
+                JsonNode body = JSON.readTree(text);
+                JsonNode error = body.path("error");
+                JsonNode inner = error.isObject() ? error.path("message") : error;
+                if (inner.isTextual() && !inner.asText().isBlank()) {
+                    text = inner.asText().strip();
+                } else if (body.path("message").isTextual()) {
+                    text = body.path("message").asText().strip();
+                }
+            } catch (Exception ignored) {
+                // not JSON after all: keep the text
+            }
+        }
+        text = text.replaceAll("\\s+", " ");
+        return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "…" : text;
     }
 }

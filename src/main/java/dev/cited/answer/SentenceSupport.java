@@ -18,7 +18,8 @@ public final class SentenceSupport {
             "where", "why", "how", "did", "does", "do", "done", "has", "have", "had", "can", "could", "would",
             "should", "may", "might", "much", "many", "one", "ones", "about", "according", "tell", "me", "us",
             "you", "i", "we", "describe", "explain", "kind", "sort", "type", "happen", "happened", "name",
-            "named", "mention", "mentioned", "document", "documents", "text", "article", "say", "says", "said");
+            "named", "mention", "mentioned", "document", "documents", "text", "article", "say", "says", "said",
+            "he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "there", "here");
 
     private final TermStatistics statistics;
     private final Set<String> ignored = new HashSet<>();

@@ -15,6 +15,8 @@ import dev.cited.document.Document;
 import dev.cited.document.DocumentLoader;
 import dev.cited.feedback.FeedbackStore;
 import dev.cited.feedback.InMemoryFeedbackStore;
+import dev.cited.index.CachingEmbedder;
+import dev.cited.index.Embedder;
 import dev.cited.index.PassageIndex;
 import dev.cited.llm.ChatModels;
 import dev.cited.llm.ModelSpec;
@@ -23,7 +25,9 @@ import dev.cited.retrieval.Bm25Retriever;
 import dev.cited.retrieval.DenseRetriever;
 import dev.cited.retrieval.HybridRetriever;
 import dev.cited.retrieval.IndexTermStatistics;
+import dev.cited.retrieval.EmbeddingSentenceSimilarity;
 import dev.cited.retrieval.Retriever;
+import dev.cited.retrieval.SentenceSimilarity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +42,7 @@ import java.util.Map;
  */
 public final class CitedEngine implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(CitedEngine.class);
+    private static final int QUERY_CACHE_SIZE = 1024;
 
     private final PassageIndex index;
     private final Retriever retriever;
@@ -69,17 +74,22 @@ public final class CitedEngine implements Closeable {
         boolean dense = !mode.equals("bm25");
         PassageIndex index = PassageIndex.build(documents, new PassageChunker(),
                 dense ? OnnxEmbedder.forPassages() : null, config.dataDir());
+        // One cache for query embeddings: retrieval and sentence scoring embed each question once.
+        Embedder queries = dense ? new CachingEmbedder(OnnxEmbedder.forQueries(), QUERY_CACHE_SIZE) : null;
         Retriever bm25 = new Bm25Retriever(index);
         Retriever retriever = switch (mode) {
             case "bm25" -> bm25;
-            case "dense" -> new DenseRetriever(index, OnnxEmbedder.forQueries());
-            default -> new HybridRetriever(bm25, new DenseRetriever(index, OnnxEmbedder.forQueries()));
+            case "dense" -> new DenseRetriever(index, queries);
+            default -> new HybridRetriever(bm25, new DenseRetriever(index, queries));
         };
+        SentenceSimilarity similarity = index.sentenceVectors()
+                .<SentenceSimilarity>map(vectors -> new EmbeddingSentenceSimilarity(vectors, queries))
+                .orElse(SentenceSimilarity.NONE);
         SentenceSupport support = new SentenceSupport(new IndexTermStatistics(index));
         Answerer answerer;
         QueryRewriter rewriter = new HeuristicQueryRewriter();
         if (spec.isExtractive()) {
-            answerer = new ExtractiveAnswerer(support);
+            answerer = new ExtractiveAnswerer(support, similarity);
         } else {
             ChatModels models = ChatModels.create(spec, env, config.modelTimeout());
             answerer = new ChatModelAnswerer(spec.label(), models.chat(), models.streaming(),

@@ -44,6 +44,7 @@ import java.util.Optional;
 public final class PassageIndex implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(PassageIndex.class);
     private static final String FINGERPRINT_FILE = "cited-fingerprint.txt";
+    private static final String SENTENCE_VECTORS_FILE = "cited-sentence-vectors.bin";
 
     private final Directory directory;
     private final DirectoryReader reader;
@@ -51,10 +52,10 @@ public final class PassageIndex implements Closeable {
     private final CitedAnalyzer analyzer;
     private final Map<String, Document> documents;
     private final Map<String, Passage> passages;
-    private final boolean hasVectors;
+    private final SentenceVectors sentenceVectors;
 
     private PassageIndex(Directory directory, CitedAnalyzer analyzer, Map<String, Document> documents,
-                         Map<String, Passage> passages, boolean hasVectors) throws IOException {
+                         Map<String, Passage> passages, SentenceVectors sentenceVectors) throws IOException {
         this.directory = directory;
         this.reader = DirectoryReader.open(directory);
         this.searcher = new IndexSearcher(reader);
@@ -62,7 +63,7 @@ public final class PassageIndex implements Closeable {
         this.analyzer = analyzer;
         this.documents = documents;
         this.passages = passages;
-        this.hasVectors = hasVectors;
+        this.sentenceVectors = sentenceVectors;
     }
 
     /**
@@ -85,22 +86,34 @@ public final class PassageIndex implements Closeable {
         String fingerprint = fingerprint(documents, chunker, embedder);
         try {
             Directory directory;
+            SentenceVectors sentences = null;
             if (dataDir == null) {
                 directory = new ByteBuffersDirectory();
                 write(directory, analyzer, passages.values(), embedder);
+                sentences = embedder == null ? null : SentenceVectors.compute(passages.values(), embedder);
             } else {
                 Path indexDir = dataDir.resolve("index");
                 Files.createDirectories(indexDir);
                 directory = FSDirectory.open(indexDir);
-                if (fingerprint.equals(readFingerprint(indexDir).orElse(null))
-                        && DirectoryReader.indexExists(directory)) {
+                Path sentenceFile = indexDir.resolve(SENTENCE_VECTORS_FILE);
+                boolean unchanged = fingerprint.equals(readFingerprint(indexDir).orElse(null))
+                        && DirectoryReader.indexExists(directory);
+                if (unchanged) {
+                    sentences = embedder == null ? null : SentenceVectors.load(sentenceFile).orElse(null);
+                }
+                if (unchanged && (embedder == null || sentences != null)) {
                     LOG.info("Reusing the index in {}: documents unchanged", indexDir);
                 } else {
+                    Files.deleteIfExists(indexDir.resolve(FINGERPRINT_FILE)); // an interrupted build is never reused
                     write(directory, analyzer, passages.values(), embedder);
+                    if (embedder != null) {
+                        sentences = SentenceVectors.compute(passages.values(), embedder);
+                        sentences.save(sentenceFile);
+                    }
                     Files.writeString(indexDir.resolve(FINGERPRINT_FILE), fingerprint);
                 }
             }
-            return new PassageIndex(directory, analyzer, byId, passages, embedder != null);
+            return new PassageIndex(directory, analyzer, byId, passages, sentences);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot build the index: " + e.getMessage(), e);
         }
@@ -167,7 +180,12 @@ public final class PassageIndex implements Closeable {
     }
 
     public boolean hasVectors() {
-        return hasVectors;
+        return sentenceVectors != null;
+    }
+
+    /** Sentence embeddings, present when the index has vectors. */
+    public Optional<SentenceVectors> sentenceVectors() {
+        return Optional.ofNullable(sentenceVectors);
     }
 
     /** All documents, in load order. */

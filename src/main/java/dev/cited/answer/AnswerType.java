@@ -1,0 +1,48 @@
+package dev.cited.answer;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What kind of fact a question asks for, when its wording makes that plain: a quantity, an amount of
+ * money, or a time. A sentence that holds no such fact cannot answer it, however many words it shares
+ * with the question ("How many troops…" is not answered by a sentence without a number).
+ */
+enum AnswerType {
+    MONEY(Pattern.compile("\\b(dollar|dollars|cost|costs|price|pay|paid|pays|worth|budget|spend|spent)\\b"),
+            Pattern.compile("[$€£¥]|\\b(dollars?|euros?|pounds|won|yuan|rubles?|roubles?)\\b")),
+    DISTANCE(Pattern.compile("(?<![-\\w])(range|distance|how far away|kilometres|kilometers|km|miles)\\b"),
+            Pattern.compile("\\d[\\d,.]*\\s*-?(km|kilomet|mile|metre|meter|m\\b)")),
+    QUANTITY(Pattern.compile("\\b(how many|how much|number of|population|percentage|per ?cent|gdp)\\b"),
+            Pattern.compile("\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                    + "forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|several|few|many|all|"
+                    + "none|no|single|double|twice)\\b")),
+    TIME(Pattern.compile("^\\s*when\\b|\\b(what|which) (year|month|day|date)\\b|\\bhow long ago\\b"),
+            Pattern.compile("\\b(1[89]|20)\\d\\d\\b|\\b(january|february|march|april|may|june|july|august|"
+                    + "september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
+                    + "sunday|today|yesterday|ago|last (week|month|year)|this (week|month|year)|decades?|years?|"
+                    + "century|summer|winter|spring|autumn)\\b")),
+    ANY(null, null);
+
+    private final Pattern asked;
+    private final Pattern present;
+
+    AnswerType(Pattern asked, Pattern present) {
+        this.asked = asked;
+        this.present = present;
+    }
+
+    static AnswerType of(String question) {
+        String q = question.toLowerCase(Locale.ROOT);
+        for (AnswerType type : values()) {
+            if (type.asked != null && type.asked.matcher(q).find()) {
+                return type;
+            }
+        }
+        return ANY;
+    }
+
+    boolean canBeAnsweredBy(String sentence) {
+        return present == null || present.matcher(sentence.toLowerCase(Locale.ROOT)).find();
+    }
+}

@@ -366,7 +366,7 @@ function citationButton(citation) {
     type: 'button',
     class: 'cite',
     dataset: { citation: citation.marker, documentId: citation.documentId, start: citation.start, end: citation.end },
-    title: `“${citation.quote}” — ${citation.title || citation.documentId}`,
+    title: `${citation.quote}\n— ${citation.title || citation.documentId}`,
     'aria-label': label,
     on: { click: (event) => openSource(citation, event.currentTarget, `Source ${citation.marker}`) },
   }, String(citation.marker));
@@ -385,7 +385,7 @@ function renderSources(citations) {
       el('span', { class: 'source-item-marker', 'aria-hidden': 'true' }, String(c.marker)),
       el('span', { class: 'source-item-body' },
         el('span', { class: 'source-item-title' }, c.title || c.documentId),
-        el('span', { class: 'source-item-quote' }, `“${c.quote}”`)))));
+        el('span', { class: 'source-item-quote' }, c.quote)))));
   }
   return el('section', { class: 'sources', dataset: { role: 'sources' }, 'aria-label': 'Sources' },
     el('h3', { class: 'sources-title' }, plural(citations.length, 'source')), list);

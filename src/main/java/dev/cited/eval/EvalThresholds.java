@@ -7,8 +7,13 @@ import java.util.List;
 public record EvalThresholds(double recallAtK, double answerHitRate, double citationPrecision,
                              double structuralValidity, double abstentionAccuracy, double followUpAccuracy) {
 
-    /** What CI enforces on the public and the project's question sets with the offline defaults. */
-    public static final EvalThresholds DEFAULT = new EvalThresholds(0.90, 0.75, 0.70, 1.0, 0.90, 0.60);
+    /** CI's gate for ../shared/eval/questions.jsonl with the offline defaults. */
+    public static final EvalThresholds PUBLIC_SET = new EvalThresholds(0.95, 0.85, 0.65, 1.0, 1.0, 1.0);
+    /**
+     * CI's gate for eval/questions.jsonl, written to be hard: paraphrases sharing few words, questions
+     * needing both documents, unanswerables with tempting overlap. Also the floor `cited eval` reports against.
+     */
+    public static final EvalThresholds PROJECT_SET = new EvalThresholds(0.90, 0.75, 0.55, 1.0, 0.65, 0.65);
 
     /** The thresholds a report misses, as readable lines; empty when it passes. */
     public List<String> misses(EvalReport r) {

@@ -1,0 +1,63 @@
+package dev.cited.answer;
+
+import dev.cited.retrieval.IndexTermStatistics;
+import dev.cited.retrieval.SentenceSimilarity;
+import dev.cited.support.SeedEngine;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExtractiveAnswererTest extends AnswererContract {
+    private final Answerer answerer = new ExtractiveAnswerer(
+            new SentenceSupport(new IndexTermStatistics(SeedEngine.get().index())),
+            SeedEngine.get().index().sentenceVectors()
+                    .<SentenceSimilarity>map(v -> new dev.cited.retrieval.EmbeddingSentenceSimilarity(v,
+                            dev.cited.llm.OnnxEmbedder.forQueries()))
+                    .orElseThrow());
+
+    @Override
+    protected Answerer answerer() {
+        return answerer;
+    }
+
+    @Test
+    void givenTemptingWordOverlap_whenTheKeyFactIsMissing_thenItStillAbstains() {
+        for (String question : List.of("Who is the president of France?", "When was NATO founded?",
+                "How many troops does the EU have stationed in Korea?", "What is the population of Seoul?",
+                "How much does Russia pay North Korea per artillery shell?")) {
+            Answer answer = ask(question);
+            assertFalse(answer.grounded(), question + " -> " + answer.text());
+        }
+    }
+
+    @Test
+    void givenAQuestion_whenAnswered_thenTheMarkerSitsInsideTheSentenceItSupports() {
+        Answer answer = ask("What condition were some of the shells delivered by Pyongyang in?");
+        assertTrue(answer.text().contains("poor condition"), answer.text());
+        assertTrue(answer.text().endsWith("munitions [1]."), answer.text());
+        assertEquals(1, answer.citations().size());
+    }
+
+    @Test
+    void givenASentenceEndingWithAStop_whenMarked_thenTheMarkerGoesBeforeTheStop() {
+        assertEquals("Shells were sent [2].", ExtractiveAnswerer.withMarker("Shells were sent.", 2));
+        assertEquals("“Quoted,” he said [1].", ExtractiveAnswerer.withMarker("“Quoted,” he said.", 1));
+        assertEquals("No stop [1]", ExtractiveAnswerer.withMarker("No stop", 1));
+    }
+
+    @Nested
+    class WithoutEmbeddings extends AnswererContract {
+        private final Answerer lexical = new ExtractiveAnswerer(
+                new SentenceSupport(new IndexTermStatistics(SeedEngine.get().index())), SentenceSimilarity.NONE);
+
+        @Override
+        protected Answerer answerer() {
+            return lexical;
+        }
+    }
+}

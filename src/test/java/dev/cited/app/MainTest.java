@@ -1,0 +1,52 @@
+package dev.cited.app;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void givenAQuestion_whenAskedOnTheCommandLine_thenTheAnswerAndNumberedSourcesArePrinted() {
+        assertEquals(0, run("ask", "How many short-range ballistic missiles has North Korea transferred to Russia?"));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("dozen"), printed);
+        assertTrue(printed.contains("Sources:") && printed.contains("[1] "), printed);
+        assertTrue(printed.contains("004_c0a5f909db2a0263"), printed);
+    }
+
+    @Test
+    void givenHelpFlags_whenRun_thenEachCommandDescribesItself() {
+        assertEquals(0, run("--help"));
+        assertEquals(0, run("serve", "--help"));
+        assertEquals(0, run("ask", "--help"));
+        assertEquals(0, run("eval", "--help"));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("--port") && printed.contains("--model") && printed.contains("recall"), printed);
+    }
+
+    @Test
+    void givenBadArguments_whenRun_thenExitCode2WithAMessage() {
+        assertEquals(2, run("ask", "--bogus", "x"));
+        assertEquals(2, run("serve", "--port", "http"));
+        assertEquals(2, run("ask", "--model", "nonsense:", "Who?"));
+        assertEquals(2, run("frobnicate"));
+        assertEquals(2, run("eval", "no-such-file.jsonl"));
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("Unknown flag --bogus"), printed);
+        assertTrue(printed.contains("Unknown model"), printed);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.cited.conversation;
+
+import dev.cited.support.SeedEngine;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConversationTest {
+    private final ConversationService conversations = SeedEngine.get().conversations();
+
+    @Test
+    void givenAFollowUpWithAPronoun_whenAsked_thenItIsRewrittenWithTheEarlierSubjectAndAnswered() {
+        AskResult first = conversations.ask(AskRequest.of("Who is Jens Stoltenberg?"));
+        AskResult second = conversations.ask(new AskRequest("What did he say about North Korea?", first.conversationId()));
+        assertEquals(first.conversationId(), second.conversationId());
+        assertEquals(2, second.turn());
+        assertTrue(second.searchQuery().contains("Stoltenberg"), second.searchQuery());
+        assertTrue(second.answer().contains("ammunition"), second.answer());
+    }
+
+    @Test
+    void givenAStandaloneQuestion_whenAsked_thenTheSearchQueryIsTheQuestion() {
+        AskResult result = conversations.ask(AskRequest.of("How many short-range ballistic missiles has North Korea transferred to Russia?"));
+        assertEquals("How many short-range ballistic missiles has North Korea transferred to Russia?", result.searchQuery());
+        assertTrue(result.conversationId().startsWith("c-"));
+        assertEquals(1, result.turn());
+        assertTrue(result.answer().contains("dozen"), result.answer());
+    }
+
+    @Test
+    void givenTheHeuristicRewriter_whenTheFollowUpNeedsNoContext_thenItIsLeftAlone() {
+        HeuristicQueryRewriter rewriter = new HeuristicQueryRewriter();
+        AskResult earlier = new AskResult("c-1", 1, "a", true, List.of(), "extractive", "Who is Kyrylo Budanov?");
+        List<Turn> history = List.of(new Turn("Who is Kyrylo Budanov?", "Who is Kyrylo Budanov?", earlier));
+        assertEquals("Which country did he name as Russia's most important partner? (Kyrylo Budanov)",
+                rewriter.rewrite("Which country did he name as Russia's most important partner?", history));
+        assertEquals("What did the EU and South Korea sign in Seoul last week?",
+                rewriter.rewrite("What did the EU and South Korea sign in Seoul last week?", history));
+        assertEquals("Anything?", rewriter.rewrite("Anything?", List.of()));
+    }
+
+    @Test
+    void givenTheStore_whenFullOrStale_thenOldConversationsAreDroppedAndTurnsNumbered() {
+        MutableClock clock = new MutableClock();
+        InMemoryConversationStore store = new InMemoryConversationStore(2, Duration.ofMinutes(10), 3, clock);
+        AskResult r = new AskResult("x", 0, "a", false, List.of(), "extractive", "q");
+        assertEquals(1, store.append("a", new Turn("q", "q", r)));
+        assertEquals(2, store.append("a", new Turn("q", "q", r)));
+        store.append("b", new Turn("q", "q", r));
+        store.append("c", new Turn("q", "q", r));
+        assertFalse(store.find("a").isPresent(), "least recently used dropped at the count bound");
+        clock.now = clock.now.plus(Duration.ofMinutes(11));
+        assertFalse(store.find("c").isPresent(), "expired");
+        for (int i = 0; i < 5; i++) {
+            store.append("d", new Turn("q", "q", r));
+        }
+        assertEquals(3, store.find("d").orElseThrow().turns().size(), "turns bounded");
+        assertEquals(5, store.find("d").orElseThrow().turns().get(2).result().turn());
+        assertNotEquals(0, store.find("d").orElseThrow().turnCount());
+    }
+
+    static final class MutableClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

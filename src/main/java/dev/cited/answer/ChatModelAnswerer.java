@@ -36,6 +36,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ChatModelAnswerer implements Answerer {
     static final String NOT_FOUND = "NOT_IN_DOCUMENTS";
+    /** Citation markers of earlier answers: they number other passages, so the prompt's history goes without them. */
+    private static final java.util.regex.Pattern OLD_MARKERS =
+            java.util.regex.Pattern.compile("\\s*\\[\\d{1,4}(?:\\s*[,;]\\s*\\d{1,4})*]");
     /** How long past the deadline to wait for the bounded streaming model to report it, before giving up anyway. */
     private static final Duration GRACE = Duration.ofSeconds(2);
 
@@ -96,8 +99,15 @@ public final class ChatModelAnswerer implements Answerer {
         }
         return prompt.render(Map.of(
                 "passages", passages.toString().strip(),
-                "history", HistoryFormat.of(context.history()),
+                "history", HistoryFormat.of(withoutMarkers(context.history())),
                 "question", context.question()));
+    }
+
+    /** Earlier turns with their answers' [n] markers removed, which would otherwise name passages not sent now. */
+    public static List<HistoryTurn> withoutMarkers(List<HistoryTurn> history) {
+        return history.stream()
+                .map(t -> new HistoryTurn(t.question(), OLD_MARKERS.matcher(t.answer()).replaceAll("").strip()))
+                .toList();
     }
 
     private String generate(String text, TokenListener listener) {

@@ -1,5 +1,6 @@
 package dev.cited.conversation;
 
+import dev.cited.answer.ChatModelAnswerer;
 import dev.cited.answer.HistoryFormat;
 import dev.cited.answer.HistoryTurn;
 import dev.cited.answer.ModelException;
@@ -47,7 +48,8 @@ public final class ModelQueryRewriter implements QueryRewriter {
         if (history.isEmpty()) {
             return question;
         }
-        List<HistoryTurn> turns = history.stream().map(t -> new HistoryTurn(t.question(), t.result().answer())).toList();
+        List<HistoryTurn> turns = ChatModelAnswerer.withoutMarkers(
+                history.stream().map(t -> new HistoryTurn(t.question(), t.result().answer())).toList());
         try {
             String reply = model.chat(prompt.render(Map.of("history", HistoryFormat.of(turns), "question", question)));
             String query = clean(reply);

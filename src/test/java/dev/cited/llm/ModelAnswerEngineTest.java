@@ -151,14 +151,16 @@ class ModelAnswerEngineTest {
         List<OpenAiStandIn.Request> requests = standIn.requests();
         assertEquals(3, requests.size(), "answer, rewrite, answer");
         String rewritePrompt = requests.get(1).prompt();
-        assertTrue(rewritePrompt.contains("User: Who is Kyrylo Budanov?\nAssistant: " + first.answer()), rewritePrompt);
+        assertEquals("Budanov named North Korea [1].", first.answer());
+        assertTrue(rewritePrompt.contains("User: Who is Kyrylo Budanov?\nAssistant: Budanov named North Korea."),
+                "history without the old answer's markers: " + rewritePrompt);
         assertTrue(rewritePrompt.contains("Last question: " + followUp), rewritePrompt);
         assertEquals(rewritten, second.searchQuery());
         assertEquals(2, second.turn());
 
         String answerPrompt = requests.get(2).prompt();
-        assertTrue(answerPrompt.contains("Conversation so far:\nUser: Who is Kyrylo Budanov?\nAssistant: "
-                + first.answer()), answerPrompt);
+        assertTrue(answerPrompt.contains("Conversation so far:\nUser: Who is Kyrylo Budanov?\n"
+                + "Assistant: Budanov named North Korea.\n"), answerPrompt);
         assertTrue(answerPrompt.contains("Question: " + followUp), answerPrompt);
         assertPromptNumbers(answerPrompt, retrieved(engine, rewritten));
         assertContract(second, engine);

@@ -152,7 +152,9 @@ class ModelAnswerHttpTest {
         assertEquals(rewritten, second.searchQuery());
         assertEquals(3, standIn.requests().size());
         assertTrue(standIn.requests().get(1).prompt().contains("User: What did North Korea send to Russia?"));
-        assertTrue(standIn.requests().get(2).prompt().contains("Assistant: " + first.answer()));
+        assertEquals("It sent an estimated 6m shells [1].", first.answer());
+        assertTrue(standIn.requests().get(2).prompt().contains("Assistant: It sent an estimated 6m shells.\n"),
+                standIn.requests().get(2).prompt());
         assertPromptNumbers(standIn.requests().get(2).prompt(), retrieved(server.engine(), rewritten));
     }
 

@@ -19,6 +19,7 @@ public final class Main {
               java -jar target/cited.jar [serve] [flags]     run the web UI, HTTP API and Slack webhook
               java -jar target/cited.jar ask "question"      answer one question and print its sources
               java -jar target/cited.jar eval FILE.jsonl     score retrieval and answers on a question set
+              java -jar target/cited.jar bench               measure start-up, latency, heap and retrievers
               java -jar target/cited.jar COMMAND --help      flags of one command
             """;
 
@@ -42,6 +43,7 @@ public final class Main {
                 case "serve" -> serve(line, out);
                 case "ask" -> ask(line, out, err);
                 case "eval" -> EvalCommand.run(line.arguments, () -> evalEngine(line.config), line.help, out, err);
+                case "bench" -> Benchmark.run(line, out);
                 case "help" -> {
                     out.print(USAGE);
                     yield 0;
@@ -55,6 +57,9 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             err.println("cited: " + e.getMessage());
             return 2;
+        } catch (Exception e) {
+            err.println("cited: " + e);
+            return 1;
         }
     }
 

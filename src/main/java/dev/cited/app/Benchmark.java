@@ -1,0 +1,174 @@
+package dev.cited.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cited.eval.EvalQuestion;
+import dev.cited.eval.EvalReport;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code cited bench}: the figures in docs/benchmarks.md, measured the way a user meets them — the real
+ * server over loopback HTTP — plus what each retriever contributes on the question sets.
+ */
+final class Benchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Benchmark() {
+    }
+
+    static int run(CommandLine line, PrintStream out) throws Exception {
+        if (line.help) {
+            out.print("""
+                    Usage: java -jar target/cited.jar bench [flags] [QUESTIONS.jsonl ...]
+                    Starts the server on a free port and measures start-up, warm /api/ask latency (sequential and
+                    16 concurrent clients), heap, and recall/MRR/latency of bm25, dense and hybrid retrieval.
+                    Question sets default to eval/questions.jsonl and ../shared/eval/questions.jsonl.
+                    """ + CommandLine.COMMON_FLAGS);
+            return 0;
+        }
+        List<Path> sets = new ArrayList<>();
+        line.arguments.forEach(a -> sets.add(Path.of(a)));
+        if (sets.isEmpty()) {
+            for (String s : List.of("../shared/eval/questions.jsonl", "eval/questions.jsonl")) {
+                if (Files.exists(Path.of(s))) sets.add(Path.of(s));
+            }
+        }
+        List<String> questions = new ArrayList<>();
+        for (Path set : sets) {
+            for (EvalQuestion q : EvalQuestion.read(set)) {
+                questions.add(q.question());
+            }
+        }
+        if (questions.isEmpty()) {
+            throw new IllegalArgumentException("No questions to ask: pass a question set");
+        }
+        out.printf(Locale.ROOT, "machine: %d cores, Java %s, %s %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"));
+        serverFigures(line.config.toBuilder().port(0).build(), questions, out);
+        for (String mode : List.of("bm25", "dense", "hybrid")) {
+            retrievalFigures(line.config.toBuilder().retrieval(mode).build(), sets, out);
+        }
+        return 0;
+    }
+
+    private static void serverFigures(CitedConfig config, List<String> questions, PrintStream out) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long start = System.nanoTime();
+        try (CitedServer server = CitedServer.start(config)) {
+            String base = "http://127.0.0.1:" + server.port();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            double startMs = (System.nanoTime() - start) / 1e6;
+            out.printf(Locale.ROOT, "start to healthy: %.0f ms (%s)%n", startMs, health.body());
+            for (int i = 0; i < 100; i++) {
+                ask(http, base, questions.get(i % questions.size()));
+            }
+            List<Double> repeated = new ArrayList<>();
+            List<Double> unseen = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                String question = questions.get(i % questions.size());
+                long t = System.nanoTime();
+                ask(http, base, question);
+                repeated.add((System.nanoTime() - t) / 1e6);
+                // A question never asked before: its embedding is not cached.
+                String fresh = question + " (" + i + ")";
+                t = System.nanoTime();
+                ask(http, base, fresh);
+                unseen.add((System.nanoTime() - t) / 1e6);
+            }
+            out.printf(Locale.ROOT, "warm /api/ask, sequential, unseen questions (300): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
+                    pct(unseen, 50), pct(unseen, 95), pct(unseen, 99));
+            out.printf(Locale.ROOT, "warm /api/ask, sequential, repeated questions (300): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
+                    pct(repeated, 50), pct(repeated, 95), pct(repeated, 99));
+            ExecutorService clients = Executors.newFixedThreadPool(16);
+            try {
+                List<Future<Double>> futures = new ArrayList<>();
+                long t0 = System.nanoTime();
+                for (int i = 0; i < 400; i++) {
+                    String q = questions.get(i % questions.size()) + " [" + i + "]";
+                    futures.add(clients.submit(() -> {
+                        long t = System.nanoTime();
+                        ask(http, base, q);
+                        return (System.nanoTime() - t) / 1e6;
+                    }));
+                }
+                List<Double> concurrent = new ArrayList<>();
+                for (Future<Double> f : futures) {
+                    concurrent.add(f.get());
+                }
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                out.printf(Locale.ROOT, "warm /api/ask, 16 concurrent clients (400 requests, all 200): %.0f req/s, "
+                        + "p50 %.1f ms, p95 %.1f ms%n", 400 / seconds, pct(concurrent, 50), pct(concurrent, 95));
+            } finally {
+                clients.shutdownNow();
+            }
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            out.printf(Locale.ROOT, "heap used after GC: %d MB (max %d MB); resident set: %s%n",
+                    (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20, residentSet());
+        }
+    }
+
+    private static void ask(HttpClient http, String base, String question) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("question", question));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/ask"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode answer = JSON.readTree(response.body());
+        if (response.statusCode() != 200 || !answer.has("answer")) {
+            throw new IllegalStateException("Request failed: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static void retrievalFigures(CitedConfig config, List<Path> sets, PrintStream out) throws IOException {
+        try (CitedEngine engine = CitedEngine.create(config, Map.of())) {
+            for (Path set : sets) {
+                List<EvalQuestion> questions = EvalQuestion.read(set);
+                List<Double> retrieval = new ArrayList<>();
+                for (EvalQuestion q : questions) { // first sight of each query: nothing cached
+                    long t = System.nanoTime();
+                    engine.retriever().retrieve(q.isFollowUp() ? q.then() : q.question(), 5);
+                    retrieval.add((System.nanoTime() - t) / 1e6);
+                }
+                EvalReport r = engine.evaluator(5).run(questions);
+                out.printf(Locale.ROOT, "| %s | %s | %.1f%% | %.3f | %.1f%% | %.1f%% | %.1f%% | %.1f ms |%n",
+                        engine.retriever().name(), set.getFileName().getParent() == null ? set : set,
+                        r.recallAtK() * 100, r.mrr(), r.answerHitRate() * 100, r.abstentionAccuracy() * 100,
+                        r.citationPrecision() * 100, pct(retrieval, 50));
+            }
+        }
+    }
+
+    private static String residentSet() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
+                    .map(l -> l.replace("VmRSS:", "").trim()).findFirst().orElse("n/a");
+        } catch (IOException e) {
+            return "n/a";
+        }
+    }
+
+    private static double pct(List<Double> values, int p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+}

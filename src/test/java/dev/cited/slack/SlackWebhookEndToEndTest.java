@@ -272,6 +272,7 @@ class SlackWebhookEndToEndTest {
         assertEquals(1, firstTurn.turn());
         assertEquals(2, secondTurn.turn());
         assertFalse(quotesIn(MAPPER.readTree(followUp.param("blocks"))).isEmpty(), followUp.param("blocks"));
+        assertTrue(followUp.param("text").contains("ammunition"), followUp.param("text"));
     }
 
     @Test

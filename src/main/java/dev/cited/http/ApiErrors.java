@@ -23,8 +23,19 @@ public final class ApiErrors {
     }
 
     public static void register(RoutesConfig routes) {
-        routes.exception(HttpResponseException.class, (e, ctx) ->
-                write(ctx, e.getStatus(), e.getDetails().getOrDefault("code", codeFor(e.getStatus())), e.getMessage()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            String code = e.getDetails().get("code");
+            if (code == null && e.getStatus() == 405) {
+                // Javalin's own 405 (prefer405over404): name the method and path, and say what is allowed.
+                String allowed = e.getDetails().getOrDefault("availableMethods", e.getDetails().get("Available methods"));
+                if (allowed != null && !allowed.isBlank()) {
+                    ctx.header("Allow", allowed);
+                }
+                write(ctx, 405, codeFor(405), messageFor(405, ctx));
+                return;
+            }
+            write(ctx, e.getStatus(), code != null ? code : codeFor(e.getStatus()), e.getMessage());
+        });
         routes.exception(ModelException.class, (e, ctx) -> {
             LOG.warn("Model failure: {}", e.getMessage());
             write(ctx, e.isTimeout() ? 504 : 502, e.isTimeout() ? "model_timeout" : "model_error", e.getMessage());
@@ -63,7 +74,7 @@ public final class ApiErrors {
         ctx.status(status).json(body(code, message));
     }
 
-    private static String codeFor(int status) {
+    static String codeFor(int status) {
         return switch (status) {
             case 400 -> "bad_request";
             case 401 -> "unauthorized";
@@ -72,7 +83,10 @@ public final class ApiErrors {
             case 413 -> "payload_too_large";
             case 414 -> "uri_too_long";
             case 431 -> "headers_too_large";
-            default -> HttpStatus.forStatus(status).name().toLowerCase(java.util.Locale.ROOT);
+            default -> {
+                HttpStatus known = HttpStatus.forStatus(status);
+                yield known == HttpStatus.UNKNOWN ? "error" : known.name().toLowerCase(java.util.Locale.ROOT);
+            }
         };
     }
 

@@ -63,6 +63,8 @@ public final class HttpApi {
     public void configure(JavalinConfig config) {
         config.jsonMapper(new JavalinJackson(mapper, false));
         config.http.maxRequestSize = JsonBodies.MAX_BODY_BYTES;
+        config.http.prefer405over404 = true;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(mapper)));
         config.routes.before(ctx -> {
             ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
             ctx.header("X-Content-Type-Options", "nosniff");

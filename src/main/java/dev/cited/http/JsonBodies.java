@@ -1,6 +1,8 @@
 package dev.cited.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -26,7 +28,11 @@ final class JsonBodies {
         }
         JsonNode node;
         try {
-            node = mapper.readTree(body);
+            // Strict: "{...} trailing" and repeated keys are malformed, not silently half-read.
+            node = mapper.reader()
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .readTree(body);
         } catch (JsonProcessingException e) {
             throw ApiErrors.badRequest("invalid_json", "The body is not valid JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {

@@ -39,6 +39,9 @@ public final class ChatModelAnswerer implements Answerer {
     /** Citation markers of earlier answers: they number other passages, so the prompt's history goes without them. */
     private static final java.util.regex.Pattern OLD_MARKERS =
             java.util.regex.Pattern.compile("\\s*\\[\\d{1,4}(?:\\s*[,;]\\s*\\d{1,4})*]");
+    /** "[Passage 2]", "[Source 2]", "[#2]": how smaller models often write a plain "[2]". */
+    private static final java.util.regex.Pattern WORDY_MARKER =
+            java.util.regex.Pattern.compile("(?i)\\[\\s*(?:passage|source|doc(?:ument)?)?\\s*#?\\s*(\\d{1,4})\\s*]");
     /** How long past the deadline to wait for the bounded streaming model to report it, before giving up anyway. */
     private static final Duration GRACE = Duration.ofSeconds(2);
 
@@ -70,7 +73,7 @@ public final class ChatModelAnswerer implements Answerer {
             listener.onToken(abstention.text());
             return abstention;
         }
-        String raw = generate(render(context), listener).strip();
+        String raw = WORDY_MARKER.matcher(generate(render(context), listener).strip()).replaceAll("[$1]");
         if (raw.contains(NOT_FOUND)) {
             return Answer.abstain();
         }

@@ -115,6 +115,19 @@ class ModelAnswerEngineTest {
     }
 
     @Test
+    void givenTheModelWritesWordyMarkers_whenAsked_thenTheyCountAsPlainMarkers() {
+        List<Passage> sent = retrieved(engine, QUESTION);
+        String claim = longestSentence(sent.get(2));
+        standIn.reply(claim + " [Passage 3] Also [Source 9].");
+
+        AskResult result = ask(QUESTION);
+
+        assertEquals(claim + " [1] Also.", result.answer());
+        assertWithin(citation(result, 1), sent.get(2));
+        assertContract(result, engine);
+    }
+
+    @Test
     void givenTheModelCitesOnlyInventedPassages_whenAsked_thenTheAnswerIsNotGroundedAndCitesNothing() {
         standIn.reply("North Korea sent 6m shells [9]. It also sent troops [7][0].");
 

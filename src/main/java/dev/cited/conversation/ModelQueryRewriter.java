@@ -6,7 +6,7 @@ import dev.cited.answer.HistoryTurn;
 import dev.cited.answer.ModelException;
 import dev.cited.answer.ModelFailures;
 import dev.cited.answer.PromptTemplate;
-import dev.cited.llm.BoundedChatModel;
+import dev.cited.answer.BoundedChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

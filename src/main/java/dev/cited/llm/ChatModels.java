@@ -1,5 +1,7 @@
 package dev.cited.llm;
 
+import dev.cited.answer.BoundedChatModel;
+import dev.cited.answer.BoundedStreamingChatModel;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.chat.ChatModel;

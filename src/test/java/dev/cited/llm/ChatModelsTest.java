@@ -1,5 +1,7 @@
 package dev.cited.llm;
 
+import dev.cited.answer.BoundedChatModel;
+import dev.cited.answer.BoundedStreamingChatModel;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

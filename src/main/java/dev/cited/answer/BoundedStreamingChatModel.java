@@ -1,7 +1,5 @@
-package dev.cited.llm;
+package dev.cited.answer;
 
-import dev.cited.answer.ModelException;
-import dev.cited.answer.ModelFailures;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatRequestOptions;

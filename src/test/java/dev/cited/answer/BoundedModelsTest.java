@@ -1,6 +1,5 @@
-package dev.cited.llm;
+package dev.cited.answer;
 
-import dev.cited.answer.ModelException;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;

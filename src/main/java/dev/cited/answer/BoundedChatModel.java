@@ -1,7 +1,5 @@
-package dev.cited.llm;
+package dev.cited.answer;
 
-import dev.cited.answer.ModelException;
-import dev.cited.answer.ModelFailures;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
@@ -99,7 +97,7 @@ public final class BoundedChatModel implements ChatModel {
         return timeout;
     }
 
-    static Duration requirePositive(Duration timeout) {
+    public static Duration requirePositive(Duration timeout) {
         if (timeout == null || timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("The model timeout must be positive, not " + timeout);
         }

@@ -79,6 +79,10 @@ public final class HttpApi {
                 files.hostedPath = "/";
                 files.directory = webDir.toAbsolutePath().normalize().toString();
                 files.location = Location.EXTERNAL;
+                // The UI's files are UTF-8; say so rather than leave browsers to guess.
+                files.mimeTypes.add("text/html; charset=utf-8", "html");
+                files.mimeTypes.add("text/javascript; charset=utf-8", "js");
+                files.mimeTypes.add("text/css; charset=utf-8", "css");
             });
         }
     }

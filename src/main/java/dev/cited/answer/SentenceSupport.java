@@ -21,7 +21,11 @@ public final class SentenceSupport {
             "named", "mention", "mentioned", "document", "documents", "text", "article", "say", "says", "said",
             "he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "there", "here");
 
+    /** Enough for every sentence and passage of a large collection; questions are not cached. */
+    private static final int MAX_CACHED_TEXTS = 200_000;
+
     private final TermStatistics statistics;
+    private final java.util.Map<String, Set<String>> termCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> ignored = new HashSet<>();
 
     public SentenceSupport(TermStatistics statistics) {
@@ -51,8 +55,16 @@ public final class SentenceSupport {
         return total == 0 ? 0 : found / total;
     }
 
+    /** The analyzed terms of a text, unmodifiable; remembered, since the same sentences come up again and again. */
     public Set<String> termsOf(String text) {
-        return new HashSet<>(statistics.terms(text));
+        Set<String> terms = termCache.get(text);
+        if (terms == null) {
+            terms = Set.copyOf(statistics.terms(text));
+            if (termCache.size() < MAX_CACHED_TEXTS) {
+                termCache.put(text, terms);
+            }
+        }
+        return terms;
     }
 
     /**

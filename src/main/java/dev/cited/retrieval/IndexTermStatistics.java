@@ -10,7 +10,10 @@ import java.util.List;
 
 /** Term statistics read from the passage index (BM25's idf). */
 public final class IndexTermStatistics implements TermStatistics {
+    private static final int MAX_CACHED_TERMS = 500_000;
+
     private final PassageIndex index;
+    private final java.util.Map<String, Double> idfs = new java.util.concurrent.ConcurrentHashMap<>();
 
     public IndexTermStatistics(PassageIndex index) {
         this.index = index;
@@ -23,6 +26,18 @@ public final class IndexTermStatistics implements TermStatistics {
 
     @Override
     public double idf(String term) {
+        Double known = idfs.get(term);
+        if (known != null) {
+            return known;
+        }
+        double idf = computeIdf(term);
+        if (idfs.size() < MAX_CACHED_TERMS) {
+            idfs.put(term, idf); // the index never changes after start, so neither does a term's idf
+        }
+        return idf;
+    }
+
+    private double computeIdf(String term) {
         try {
             long n = index.searcher().getIndexReader().numDocs();
             long df = index.searcher().getIndexReader().docFreq(new Term(IndexFields.TEXT, term));

@@ -5,6 +5,7 @@ import dev.cited.chunking.Span;
 import dev.cited.citation.CitationAssembler;
 import dev.cited.citation.CitedText;
 import dev.cited.citation.Quote;
+import dev.cited.retrieval.QueryIntent;
 import dev.cited.retrieval.ScoredPassage;
 import dev.cited.retrieval.SentenceSimilarity;
 
@@ -35,6 +36,11 @@ public final class ExtractiveAnswerer implements Answerer {
     static final double MIN_SENTENCE_COVERAGE_IN_CONTEXT = 0.3;
     static final double MIN_PASSAGE_COVERAGE = 0.65;
     static final int MAX_SENTENCES = 2;
+    /** A question is off-topic when at least this many of its terms, and this share, occur in no document. */
+    static final int MIN_ABSENT_TERMS = 2;
+    static final double MAX_ABSENT_SHARE = 0.6;
+    /** An overview quotes the opening of at most this many documents. */
+    static final int MAX_OVERVIEW_DOCUMENTS = 3;
     /** A second sentence must score at least this share of the best one. */
     static final double SECOND_SENTENCE_RATIO = 0.9;
     /** ...or this share when it is right next to the best one. */
@@ -52,8 +58,8 @@ public final class ExtractiveAnswerer implements Answerer {
     public Answer answer(AnswerContext context, TokenListener listener) {
         String query = context.searchQuery();
         Set<String> wanted = support.informativeTerms(query);
-        List<Candidate> candidates = candidates(query, context.passages(), wanted, AnswerType.of(context.question()));
-        List<Candidate> chosen = choose(candidates, wanted);
+        List<Candidate> chosen = QueryIntent.isOverview(query) ? openings(context.passages())
+                : choose(candidates(query, context.passages(), wanted, AnswerType.of(context.question())), wanted);
         if (chosen.isEmpty()) {
             Answer abstention = Answer.abstain();
             listener.onToken(abstention.text());
@@ -70,6 +76,22 @@ public final class ExtractiveAnswerer implements Answerer {
                 && marker <= chosen.size() ? Optional.of(chosen.get(marker - 1).quote()) : Optional.empty());
         stream(cited.text(), listener);
         return new Answer(cited.text(), true, cited.citations());
+    }
+
+    /** For "What are the documents about?": the first sentence past the headline of each retrieved document. */
+    private List<Candidate> openings(List<ScoredPassage> passages) {
+        List<Candidate> chosen = new ArrayList<>();
+        for (ScoredPassage hit : passages) {
+            Passage passage = hit.passage();
+            passage.sentences().stream()
+                    .filter(s -> !passage.textOf(s).equals(passage.documentTitle()) && !isQuestion(passage.textOf(s)))
+                    .findFirst()
+                    .ifPresent(s -> chosen.add(new Candidate(passage, s, passage.textOf(s), Set.of(), 0, 0, false, 0)));
+            if (chosen.size() >= MAX_OVERVIEW_DOCUMENTS) {
+                break;
+            }
+        }
+        return chosen;
     }
 
     private List<Candidate> candidates(String query, List<ScoredPassage> passages, Set<String> wanted, AnswerType type) {
@@ -104,7 +126,7 @@ public final class ExtractiveAnswerer implements Answerer {
 
     private List<Candidate> choose(List<Candidate> candidates, Set<String> wanted) {
         List<Candidate> chosen = new ArrayList<>();
-        if (wanted.isEmpty() || candidates.isEmpty() || !supports(candidates.get(0))) {
+        if (wanted.isEmpty() || candidates.isEmpty() || !supports(candidates.get(0)) || offTopic(wanted)) {
             return chosen;
         }
         Candidate best = candidates.get(0);
@@ -152,6 +174,15 @@ public final class ExtractiveAnswerer implements Answerer {
         return s.endsWith("?") || s.endsWith("?”") || s.endsWith("?\"");
     }
 
+    /**
+     * Most of what the question asks about appears nowhere in the documents ("What did Borrell say about
+     * climate change?"): then a sentence that is merely close in meaning is not an answer.
+     */
+    private boolean offTopic(Set<String> wanted) {
+        long absent = support.absentFromDocuments(wanted);
+        return absent >= MIN_ABSENT_TERMS && absent >= MAX_ABSENT_SHARE * wanted.size();
+    }
+
     private static boolean supports(Candidate c) {
         if (c.semantic) {
             return c.score >= MIN_SCORE;
@@ -166,7 +197,7 @@ public final class ExtractiveAnswerer implements Answerer {
         if (sentence.endsWith(".") || sentence.endsWith("!") || sentence.endsWith("?")) {
             return sentence.substring(0, sentence.length() - 1) + tag + sentence.charAt(sentence.length() - 1);
         }
-        return sentence + tag;
+        return sentence + tag + "."; // a headline-like line: end it, so the next sentence doesn't run on
     }
 
     /** Streams the finished text word by word so every face can show progress the same way. */

@@ -40,6 +40,11 @@ public final class SentenceSupport {
         return terms;
     }
 
+    /** How many of {@code wanted} appear nowhere in the documents. */
+    public long absentFromDocuments(Set<String> wanted) {
+        return wanted.stream().filter(t -> !statistics.occurs(t)).count();
+    }
+
     /** Rarity-weighted share of {@code wanted} found in {@code present}, in [0, 1]. */
     public double coverage(Set<String> wanted, Collection<String> present) {
         double total = 0;

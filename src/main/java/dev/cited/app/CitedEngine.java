@@ -26,6 +26,7 @@ import dev.cited.retrieval.DenseRetriever;
 import dev.cited.retrieval.HybridRetriever;
 import dev.cited.retrieval.IndexTermStatistics;
 import dev.cited.retrieval.EmbeddingSentenceSimilarity;
+import dev.cited.retrieval.OverviewRetriever;
 import dev.cited.retrieval.Retriever;
 import dev.cited.retrieval.SentenceSimilarity;
 import org.slf4j.Logger;
@@ -77,11 +78,11 @@ public final class CitedEngine implements Closeable {
         // One cache for query embeddings: retrieval and sentence scoring embed each question once.
         Embedder queries = dense ? new CachingEmbedder(OnnxEmbedder.forQueries(), QUERY_CACHE_SIZE) : null;
         Retriever bm25 = new Bm25Retriever(index);
-        Retriever retriever = switch (mode) {
+        Retriever retriever = new OverviewRetriever(switch (mode) {
             case "bm25" -> bm25;
             case "dense" -> new DenseRetriever(index, queries);
             default -> new HybridRetriever(bm25, new DenseRetriever(index, queries));
-        };
+        }, index);
         SentenceSimilarity similarity = index.sentenceVectors()
                 .<SentenceSimilarity>map(vectors -> new EmbeddingSentenceSimilarity(vectors, queries))
                 .orElse(SentenceSimilarity.NONE);

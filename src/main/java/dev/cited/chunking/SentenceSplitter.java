@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Splits text into sentences with exact offsets. A sentence ends at . ! ? (plus any closing quotes or
  * brackets) followed by whitespace and a plausible sentence start, or at a line break. Abbreviations such
- * as "U.S." or "Mr." and decimals such as "$1.5 billion" do not end a sentence.
+ * as "U.S." or "Mr." and decimals such as "$1.5 billion" do not end a sentence, nor does a full stop inside
+ * a “curly quotation” that closes later on the same line, so a quoted remark is never cut in two.
  */
 public final class SentenceSplitter {
     private static final Set<String> ABBREVIATIONS = Set.of(
@@ -29,7 +30,7 @@ public final class SentenceSplitter {
             if (c == '\n' || c == '\r') {
                 add(sentences, text, start, i);
                 start = i + 1;
-            } else if ((c == '.' || c == '!' || c == '?') && endsSentence(text, i)) {
+            } else if ((c == '.' || c == '!' || c == '?') && endsSentence(text, i) && !insideQuote(text, start, i)) {
                 int end = i + 1;
                 while (end < n && CLOSERS.indexOf(text.charAt(end)) >= 0) {
                     end++;
@@ -70,6 +71,31 @@ public final class SentenceSplitter {
             return false;
         }
         return text.charAt(i) != '.' || !isAbbreviation(text, i);
+    }
+
+    /** True when a “ opened since {@code start} is still open at {@code i} and closes before the line ends. */
+    private static boolean insideQuote(String text, int start, int i) {
+        int depth = 0;
+        for (int j = start; j < i; j++) {
+            char c = text.charAt(j);
+            if (c == '“') {
+                depth++;
+            } else if (c == '”' && depth > 0) {
+                depth--;
+            }
+        }
+        if (depth == 0) {
+            return false;
+        }
+        if (i + 1 < text.length() && text.charAt(i + 1) == '”') {
+            return false; // the quote closes right here: "…first.”" ends the sentence as usual
+        }
+        for (int j = i + 1; j < text.length() && text.charAt(j) != '\n'; j++) {
+            if (text.charAt(j) == '”') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the word ending at the full stop {@code dot} is an abbreviation or an initial. */

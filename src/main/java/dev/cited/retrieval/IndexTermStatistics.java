@@ -37,6 +37,11 @@ public final class IndexTermStatistics implements TermStatistics {
         return idf;
     }
 
+    @Override
+    public boolean occurs(String term) {
+        return idf(term) < computeIdf("\u0000never-a-term"); // a term in no passage gets the highest idf
+    }
+
     private double computeIdf(String term) {
         try {
             long n = index.searcher().getIndexReader().numDocs();

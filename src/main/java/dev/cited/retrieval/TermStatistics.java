@@ -10,4 +10,7 @@ public interface TermStatistics {
 
     /** Inverse document frequency of an analyzed term over passages; highest for terms never seen. */
     double idf(String term);
+
+    /** Whether any passage holds the analyzed term. */
+    boolean occurs(String term);
 }

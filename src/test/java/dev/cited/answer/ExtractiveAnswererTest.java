@@ -36,6 +36,24 @@ class ExtractiveAnswererTest extends AnswererContract {
     }
 
     @Test
+    void givenAQuestionMostlyAboutThingsTheDocumentsNeverMention_whenAnswered_thenItAbstains() {
+        Answer answer = ask("What did Borrell say about climate change?");
+        assertFalse(answer.grounded(), answer.text());
+    }
+
+    @Test
+    void givenAQuestionAboutTheWholeCollection_whenAnswered_thenItQuotesTheOpeningOfEachDocument() {
+        String question = "What are the documents about?";
+        List<dev.cited.retrieval.ScoredPassage> openings = SeedEngine.get().retriever().retrieve(question, 5);
+        assertEquals(2, openings.size());
+        openings.forEach(p -> assertEquals(0, p.passage().ordinal()));
+        Answer answer = answerer.answer(new AnswerContext(question, question, List.of(), openings), t -> { });
+        assertTrue(answer.grounded());
+        assertEquals(2, answer.citations().stream().map(c -> c.documentId()).distinct().count(), answer.text());
+        assertCitationsValid(answer, openings);
+    }
+
+    @Test
     void givenAQuestion_whenAnswered_thenTheMarkerSitsInsideTheSentenceItSupports() {
         Answer answer = ask("What condition were some of the shells delivered by Pyongyang in?");
         assertTrue(answer.text().contains("poor condition"), answer.text());
@@ -47,7 +65,7 @@ class ExtractiveAnswererTest extends AnswererContract {
     void givenASentenceEndingWithAStop_whenMarked_thenTheMarkerGoesBeforeTheStop() {
         assertEquals("Shells were sent [2].", ExtractiveAnswerer.withMarker("Shells were sent.", 2));
         assertEquals("“Quoted,” he said [1].", ExtractiveAnswerer.withMarker("“Quoted,” he said.", 1));
-        assertEquals("No stop [1]", ExtractiveAnswerer.withMarker("No stop", 1));
+        assertEquals("No stop [1].", ExtractiveAnswerer.withMarker("No stop", 1));
     }
 
     @Nested

@@ -56,6 +56,10 @@ class SentenceSplitterTest {
                 texts("Growth was 1.5 percent. Mr. Kim agreed! Did he?"));
         assertEquals(List.of("Headline without stop", "Body text."), texts("Headline without stop\nBody text."));
         assertEquals(List.of("It cost $5m.", "$3m more came later."), texts("It cost $5m. $3m more came later."));
+        assertEquals(List.of("As he put it: “We came first. Then nobody else.”", "Next."),
+                texts("As he put it: “We came first. Then nobody else.” Next."));
+        assertEquals(List.of("An open “quote never closes.", "So it splits."),
+                texts("An open “quote never closes. So it splits."));
     }
 
     private List<String> texts(String text) {

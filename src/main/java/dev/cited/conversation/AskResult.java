@@ -20,4 +20,9 @@ public record AskResult(String conversationId, int turn, String answer, boolean 
     public AskResult {
         citations = List.copyOf(citations);
     }
+
+    /** The same answer as turn {@code number} of its conversation. */
+    public AskResult withTurn(int number) {
+        return new AskResult(conversationId, number, answer, grounded, citations, model, searchQuery);
+    }
 }

@@ -49,9 +49,7 @@ public final class DefaultConversationService implements ConversationService {
         Answer answer = answerer.answer(new AnswerContext(question, searchQuery, previous, passages), listener);
         AskResult result = new AskResult(conversationId, 0, answer.text(), answer.grounded(), answer.citations(),
                 answerer.name(), searchQuery);
-        int turn = store.append(conversationId, new Turn(question, searchQuery, result));
-        return new AskResult(conversationId, turn, result.answer(), result.grounded(), result.citations(),
-                result.model(), result.searchQuery());
+        return result.withTurn(store.append(conversationId, new Turn(question, searchQuery, result)));
     }
 
     @Override

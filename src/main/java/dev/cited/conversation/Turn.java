@@ -4,8 +4,6 @@ package dev.cited.conversation;
 public record Turn(String question, String searchQuery, AskResult result) {
 
     Turn numbered(int number) {
-        AskResult r = result;
-        return new Turn(question, searchQuery, new AskResult(r.conversationId(), number, r.answer(), r.grounded(),
-                r.citations(), r.model(), r.searchQuery()));
+        return new Turn(question, searchQuery, result.withTurn(number));
     }
 }

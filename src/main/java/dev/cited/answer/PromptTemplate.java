@@ -1,7 +1,6 @@
 package dev.cited.answer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,8 @@ public final class PromptTemplate {
         try {
             return new PromptTemplate(name, Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read prompt template " + file.toAbsolutePath(), e);
+            throw new IllegalArgumentException("Cannot read prompt template " + file.toAbsolutePath()
+                    + " (set --prompts or CITED_PROMPTS to the prompts folder)", e);
         }
     }
 

@@ -67,6 +67,10 @@ public final class CitedEngine implements Closeable {
         if (!List.of("hybrid", "bm25", "dense").contains(mode)) {
             throw new IllegalArgumentException("Unknown retrieval '" + config.retrieval() + "': use hybrid, bm25 or dense");
         }
+        // Model settings and prompts first: a mistake there should not wait for the index to be built.
+        ChatModels models = spec.isExtractive() ? null : ChatModels.create(spec, env, config.modelTimeout());
+        PromptTemplate answerPrompt = models == null ? null : PromptTemplate.load(config.promptsDir(), "answer");
+        PromptTemplate rewritePrompt = models == null ? null : PromptTemplate.load(config.promptsDir(), "rewrite");
         List<Document> documents = DocumentLoader.load(config.seeds());
         if (documents.isEmpty()) {
             LOG.warn("No documents found in {}: every question will be answered with 'the documents don't say'",
@@ -89,17 +93,16 @@ public final class CitedEngine implements Closeable {
         SentenceSupport support = new SentenceSupport(new IndexTermStatistics(index));
         Answerer answerer;
         QueryRewriter rewriter = new HeuristicQueryRewriter();
-        if (spec.isExtractive()) {
+        if (models == null) {
             answerer = new ExtractiveAnswerer(support, similarity);
         } else {
-            ChatModels models = ChatModels.create(spec, env, config.modelTimeout());
-            answerer = new ChatModelAnswerer(spec.label(), models.chat(), models.streaming(),
-                    PromptTemplate.load(config.promptsDir(), "answer"), support, config.modelTimeout());
-            rewriter = new ModelQueryRewriter(models.chat(), PromptTemplate.load(config.promptsDir(), "rewrite"), rewriter);
+            answerer = new ChatModelAnswerer(spec.label(), models.chat(), models.streaming(), answerPrompt, support,
+                    config.modelTimeout());
+            rewriter = new ModelQueryRewriter(models.chat(), rewritePrompt, rewriter);
         }
         ConversationService conversations = DefaultConversationService.builder()
                 .retriever(retriever).answerer(answerer).rewriter(rewriter).build();
-        LOG.info("Indexed {} documents as {} passages; retrieval {}, model {}", documents.size(),
+        LOG.info("Ready: {} documents, {} passages; retrieval {}, model {}", documents.size(),
                 index.passageCount(), retriever.name(), answerer.name());
         return new CitedEngine(index, retriever, conversations);
     }

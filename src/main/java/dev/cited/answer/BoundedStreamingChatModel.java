@@ -36,6 +36,12 @@ public final class BoundedStreamingChatModel implements StreamingChatModel {
         return t;
     });
 
+    private static final java.util.concurrent.ExecutorService CLEANUP = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "cited-model-cancel");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final StreamingChatModel delegate;
     private final Duration timeout;
 
@@ -143,10 +149,11 @@ public final class BoundedStreamingChatModel implements StreamingChatModel {
         void fail(ModelException error) {
             if (finished.compareAndSet(false, true)) {
                 stopDeadline();
+                handler.onError(error); // first: the caller never waits on the clean-up below
                 if (error.isTimeout()) {
-                    cancelStream();
+                    // Closing a stalled connection can block; never on the deadline thread, which serves every call.
+                    CLEANUP.execute(this::cancelStream);
                 }
-                handler.onError(error);
             }
         }
 

@@ -124,6 +124,10 @@ class BoundedModelsTest {
         });
         Throwable error = failure.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
         assertTrue(error instanceof ModelException m && m.isTimeout(), String.valueOf(error));
+        long until = System.nanoTime() + BOUND.toNanos(); // cancelled off the deadline thread, right after the error
+        while (!cancelled.get() && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
         assertTrue(cancelled.get(), "the stalled stream is cancelled");
 
         inner.get().onPartialResponse(new PartialResponse("Korea"), new PartialResponseContext(handle));

@@ -28,8 +28,11 @@ import java.util.Set;
 public final class ExtractiveAnswerer implements Answerer {
     /** Weight of term coverage next to embedding similarity in a sentence's score. */
     static final double COVERAGE_WEIGHT = 0.3;
-    /** With embeddings: the score (similarity + weighted coverage) a sentence needs to be an answer. */
-    static final double MIN_SCORE = 0.66;
+    /**
+     * With embeddings: the score (similarity + weighted coverage) a sentence needs to be an answer, as
+     * calibrated for bge-small-en-v1.5; other models bring their own (similarities differ between models).
+     */
+    public static final double DEFAULT_MIN_SCORE = 0.66;
     /** Without embeddings: a sentence must hold this rarity-weighted share of the question's terms... */
     static final double MIN_SENTENCE_COVERAGE = 0.5;
     /** ...or a smaller share when its passage holds most of them (the subject named a sentence earlier). */
@@ -48,10 +51,17 @@ public final class ExtractiveAnswerer implements Answerer {
 
     private final SentenceSupport support;
     private final SentenceSimilarity similarity;
+    private final double minScore;
 
     public ExtractiveAnswerer(SentenceSupport support, SentenceSimilarity similarity) {
+        this(support, similarity, DEFAULT_MIN_SCORE);
+    }
+
+    /** @param minScore the score a sentence needs with this embedding model (see {@link #DEFAULT_MIN_SCORE}) */
+    public ExtractiveAnswerer(SentenceSupport support, SentenceSimilarity similarity, double minScore) {
         this.support = support;
         this.similarity = similarity;
+        this.minScore = minScore;
     }
 
     @Override
@@ -183,9 +193,9 @@ public final class ExtractiveAnswerer implements Answerer {
         return absent >= MIN_ABSENT_TERMS && absent >= MAX_ABSENT_SHARE * wanted.size();
     }
 
-    private static boolean supports(Candidate c) {
+    private boolean supports(Candidate c) {
         if (c.semantic) {
-            return c.score >= MIN_SCORE;
+            return c.score >= minScore;
         }
         return c.coverage >= MIN_SENTENCE_COVERAGE
                 || (c.coverage >= MIN_SENTENCE_COVERAGE_IN_CONTEXT && c.passageCoverage >= MIN_PASSAGE_COVERAGE);

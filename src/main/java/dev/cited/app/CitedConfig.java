@@ -9,10 +9,11 @@ import java.util.Map;
  *
  * @param dataDir    where to keep the index on disk; null keeps it in memory
  * @param retrieval  "hybrid" (BM25 + dense, fused), "bm25" or "dense"
+ * @param embedding  the in-process embedding model: "bge-small" or "minilm"
  * @param publicUrl  the address users reach the web UI at (links from Slack); null when unknown
  */
 public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Path dataDir, String model,
-                          Duration modelTimeout, String retrieval, String slackSigningSecret,
+                          Duration modelTimeout, String retrieval, String embedding, String slackSigningSecret,
                           String slackBotToken, String slackApiUrl, String publicUrl) {
 
     public static final int DEFAULT_PORT = 7070;
@@ -37,6 +38,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         b.model = model;
         b.modelTimeout = modelTimeout;
         b.retrieval = retrieval;
+        b.embedding = embedding;
         b.slackSigningSecret = slackSigningSecret;
         b.slackBotToken = slackBotToken;
         b.slackApiUrl = slackApiUrl;
@@ -55,6 +57,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         value(env, "CITED_MODEL", b::model);
         value(env, "CITED_MODEL_TIMEOUT", v -> b.modelTimeout(Duration.ofSeconds(Long.parseLong(v))));
         value(env, "CITED_RETRIEVAL", b::retrieval);
+        value(env, "CITED_EMBEDDING", b::embedding);
         value(env, "SLACK_SIGNING_SECRET", b::slackSigningSecret);
         value(env, "SLACK_BOT_TOKEN", b::slackBotToken);
         value(env, "SLACK_API_URL", b::slackApiUrl);
@@ -78,6 +81,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         private String model = "extractive";
         private Duration modelTimeout = Duration.ofSeconds(60);
         private String retrieval = "hybrid";
+        private String embedding = "bge-small";
         private String slackSigningSecret;
         private String slackBotToken;
         private String slackApiUrl = DEFAULT_SLACK_API_URL;
@@ -91,13 +95,14 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         public Builder model(String model) { this.model = model; return this; }
         public Builder modelTimeout(Duration modelTimeout) { this.modelTimeout = modelTimeout; return this; }
         public Builder retrieval(String retrieval) { this.retrieval = retrieval; return this; }
+        public Builder embedding(String embedding) { this.embedding = embedding; return this; }
         public Builder slackSigningSecret(String secret) { this.slackSigningSecret = secret; return this; }
         public Builder slackBotToken(String token) { this.slackBotToken = token; return this; }
         public Builder slackApiUrl(String url) { this.slackApiUrl = url; return this; }
         public Builder publicUrl(String url) { this.publicUrl = url; return this; }
 
         public CitedConfig build() {
-            return new CitedConfig(port, seeds, webDir, promptsDir, dataDir, model, modelTimeout, retrieval,
+            return new CitedConfig(port, seeds, webDir, promptsDir, dataDir, model, modelTimeout, retrieval, embedding,
                     slackSigningSecret, slackBotToken, slackApiUrl, publicUrl);
         }
     }

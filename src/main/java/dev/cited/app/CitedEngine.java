@@ -19,6 +19,7 @@ import dev.cited.index.CachingEmbedder;
 import dev.cited.index.Embedder;
 import dev.cited.index.PassageIndex;
 import dev.cited.llm.ChatModels;
+import dev.cited.llm.EmbeddingChoice;
 import dev.cited.llm.ModelSpec;
 import dev.cited.llm.OnnxEmbedder;
 import dev.cited.retrieval.Bm25Retriever;
@@ -63,6 +64,7 @@ public final class CitedEngine implements Closeable {
      */
     public static CitedEngine create(CitedConfig config, Map<String, String> env) {
         ModelSpec spec = ModelSpec.parse(config.model());
+        EmbeddingChoice embedding = EmbeddingChoice.parse(config.embedding());
         String mode = config.retrieval() == null ? "hybrid" : config.retrieval().trim().toLowerCase(java.util.Locale.ROOT);
         if (!List.of("hybrid", "bm25", "dense").contains(mode)) {
             throw new IllegalArgumentException("Unknown retrieval '" + config.retrieval() + "': use hybrid, bm25 or dense");
@@ -78,9 +80,9 @@ public final class CitedEngine implements Closeable {
         }
         boolean dense = !mode.equals("bm25");
         PassageIndex index = PassageIndex.build(documents, new PassageChunker(),
-                dense ? OnnxEmbedder.forPassages() : null, config.dataDir());
+                dense ? OnnxEmbedder.forPassages(embedding) : null, config.dataDir());
         // One cache for query embeddings: retrieval and sentence scoring embed each question once.
-        Embedder queries = dense ? new CachingEmbedder(OnnxEmbedder.forQueries(), QUERY_CACHE_SIZE) : null;
+        Embedder queries = dense ? new CachingEmbedder(OnnxEmbedder.forQueries(embedding), QUERY_CACHE_SIZE) : null;
         Retriever bm25 = new Bm25Retriever(index);
         Retriever retriever = new OverviewRetriever(switch (mode) {
             case "bm25" -> bm25;
@@ -94,7 +96,7 @@ public final class CitedEngine implements Closeable {
         Answerer answerer;
         QueryRewriter rewriter = new HeuristicQueryRewriter();
         if (models == null) {
-            answerer = new ExtractiveAnswerer(support, similarity);
+            answerer = new ExtractiveAnswerer(support, similarity, embedding.answerThreshold());
         } else {
             answerer = new ChatModelAnswerer(spec.label(), models.chat(), models.streaming(), answerPrompt, support,
                     config.modelTimeout());

@@ -12,6 +12,7 @@ final class CommandLine {
               --model NAME       extractive | openai:<m> | ollama:<m> | anthropic:<m> | gemini:<m>
                                                                             [CITED_MODEL, default extractive]
               --retrieval MODE   hybrid | bm25 | dense                      [CITED_RETRIEVAL, default hybrid]
+              --embedding NAME   bge-small | minilm (faster)                [CITED_EMBEDDING, default bge-small]
               --data DIR         keep the index on disk here and reuse it   [CITED_DATA, default in memory]
               --prompts DIR      prompt templates                           [CITED_PROMPTS, default prompts]
               --model-timeout S  seconds to wait for a model                [CITED_MODEL_TIMEOUT, default 60]
@@ -42,6 +43,7 @@ final class CommandLine {
                 case "--data" -> b.dataDir(Path.of(value(args, ++i, arg)));
                 case "--model" -> b.model(value(args, ++i, arg));
                 case "--retrieval" -> b.retrieval(value(args, ++i, arg));
+                case "--embedding" -> b.embedding(value(args, ++i, arg));
                 case "--model-timeout" -> b.modelTimeout(Duration.ofSeconds(parseSeconds(value(args, ++i, arg))));
                 default -> {
                     if (arg.startsWith("--")) {

@@ -3,63 +3,57 @@ package dev.cited.llm;
 import dev.cited.index.Embedder;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * bge-small-en-v1.5 (quantized) running in process: the weights ship inside the dependency's jar, so
- * nothing is downloaded. Loaded once per JVM and shared, since loading takes about a second.
+ * An embedding model running in process (see {@link EmbeddingChoice}): nothing is downloaded. Each model
+ * is loaded once per JVM and shared, since loading takes about a second.
  */
 public final class OnnxEmbedder implements Embedder {
-    /** bge models retrieve best when queries carry this instruction and passages do not. */
-    static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+    private static final Map<EmbeddingChoice, EmbeddingModel> LOADED = new EnumMap<>(EmbeddingChoice.class);
 
-    private static volatile EmbeddingModel shared;
-
+    private final EmbeddingChoice choice;
     private final EmbeddingModel model;
-    private final boolean queries;
+    private final String prefix;
 
-    private OnnxEmbedder(EmbeddingModel model, boolean queries) {
-        this.model = model;
-        this.queries = queries;
+    private OnnxEmbedder(EmbeddingChoice choice, boolean queries) {
+        this.choice = choice;
+        this.model = model(choice);
+        this.prefix = queries ? choice.queryInstruction() : "";
     }
 
-    /** Embeds passages as they are. */
-    public static OnnxEmbedder forPassages() {
-        return new OnnxEmbedder(model(), false);
+    /** Embeds passages and sentences as they are. */
+    public static OnnxEmbedder forPassages(EmbeddingChoice choice) {
+        return new OnnxEmbedder(choice, false);
     }
 
-    /** Embeds search queries with bge's query instruction. */
-    public static OnnxEmbedder forQueries() {
-        return new OnnxEmbedder(model(), true);
+    /** Embeds search queries, with the model's query instruction when it has one. */
+    public static OnnxEmbedder forQueries(EmbeddingChoice choice) {
+        return new OnnxEmbedder(choice, true);
     }
 
-    private static EmbeddingModel model() {
-        if (shared == null) {
-            synchronized (OnnxEmbedder.class) {
-                if (shared == null) {
-                    shared = new BgeSmallEnV15QuantizedEmbeddingModel();
-                }
-            }
+    private static EmbeddingModel model(EmbeddingChoice choice) {
+        synchronized (LOADED) {
+            return LOADED.computeIfAbsent(choice, EmbeddingChoice::load);
         }
-        return shared;
     }
 
     @Override
     public String name() {
-        return "bge-small-en-v1.5-q";
+        return choice.modelName();
     }
 
     @Override
     public float[] embed(String text) {
-        return model.embed(queries ? QUERY_INSTRUCTION + text : text).content().vector();
+        return model.embed(prefix + text).content().vector();
     }
 
     @Override
     public List<float[]> embedAll(List<String> texts) {
-        List<TextSegment> segments = texts.stream()
-                .map(t -> TextSegment.from(queries ? QUERY_INSTRUCTION + t : t)).toList();
+        List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(prefix + t)).toList();
         return model.embedAll(segments).content().stream().map(e -> e.vector()).toList();
     }
 }

@@ -17,7 +17,7 @@ class ExtractiveAnswererTest extends AnswererContract {
             new SentenceSupport(new IndexTermStatistics(SeedEngine.get().index())),
             SeedEngine.get().index().sentenceVectors()
                     .<SentenceSimilarity>map(v -> new dev.cited.retrieval.EmbeddingSentenceSimilarity(v,
-                            dev.cited.llm.OnnxEmbedder.forQueries()))
+                            dev.cited.llm.OnnxEmbedder.forQueries(dev.cited.llm.EmbeddingChoice.BGE_SMALL)))
                     .orElseThrow());
 
     @Override

@@ -7,7 +7,9 @@ import dev.cited.retrieval.TermStatistics;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How well a piece of text supports a claim or question: the share of the claim's informative terms
@@ -25,7 +27,7 @@ public final class SentenceSupport {
     private static final int MAX_CACHED_TEXTS = 200_000;
 
     private final TermStatistics statistics;
-    private final java.util.Map<String, Set<String>> termCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Set<String>> termCache = new ConcurrentHashMap<>();
     private final Set<String> ignored = new HashSet<>();
 
     public SentenceSupport(TermStatistics statistics) {

@@ -7,16 +7,20 @@ import org.apache.lucene.index.Term;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Term statistics read from the passage index (BM25's idf). */
 public final class IndexTermStatistics implements TermStatistics {
     private static final int MAX_CACHED_TERMS = 500_000;
 
     private final PassageIndex index;
-    private final java.util.Map<String, Double> idfs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Double> idfs = new ConcurrentHashMap<>();
+    private final double unseenIdf;
 
     public IndexTermStatistics(PassageIndex index) {
         this.index = index;
+        this.unseenIdf = computeIdf("\u0000never-a-term");
     }
 
     @Override
@@ -39,7 +43,7 @@ public final class IndexTermStatistics implements TermStatistics {
 
     @Override
     public boolean occurs(String term) {
-        return idf(term) < computeIdf("\u0000never-a-term"); // a term in no passage gets the highest idf
+        return idf(term) < unseenIdf; // a term in no passage gets the highest idf
     }
 
     private double computeIdf(String term) {

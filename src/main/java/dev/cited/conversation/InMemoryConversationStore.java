@@ -21,8 +21,12 @@ public final class InMemoryConversationStore implements ConversationStore {
     private final Clock clock;
     private final LinkedHashMap<String, Conversation> conversations = new LinkedHashMap<>(16, 0.75f, true);
 
+    /**
+     * 5,000 conversations of at most 20 remembered turns, each forgotten a day after its last question: a few
+     * kilobytes a turn keeps the worst case near 150 MB.
+     */
     public InMemoryConversationStore() {
-        this(10_000, Duration.ofHours(24), 50, Clock.systemUTC());
+        this(5_000, Duration.ofHours(24), 20, Clock.systemUTC());
     }
 
     public InMemoryConversationStore(int maxConversations, Duration maxAge, int maxTurns, Clock clock) {

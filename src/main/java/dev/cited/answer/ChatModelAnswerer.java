@@ -5,8 +5,6 @@ import dev.cited.chunking.Span;
 import dev.cited.citation.CitationAssembler;
 import dev.cited.citation.CitedText;
 import dev.cited.citation.Quote;
-import dev.cited.answer.BoundedChatModel;
-import dev.cited.answer.BoundedStreamingChatModel;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -36,9 +34,6 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ChatModelAnswerer implements Answerer {
     static final String NOT_FOUND = "NOT_IN_DOCUMENTS";
-    /** Citation markers of earlier answers: they number other passages, so the prompt's history goes without them. */
-    private static final java.util.regex.Pattern OLD_MARKERS =
-            java.util.regex.Pattern.compile("\\s*\\[\\d{1,4}(?:\\s*[,;]\\s*\\d{1,4})*]");
     /** "[Passage 2]", "[Source 2]", "[#2]": how smaller models often write a plain "[2]". */
     private static final java.util.regex.Pattern WORDY_MARKER =
             java.util.regex.Pattern.compile("(?i)\\[\\s*(?:passage|source|doc(?:ument)?)?\\s*#?\\s*(\\d{1,4})\\s*]");
@@ -102,15 +97,8 @@ public final class ChatModelAnswerer implements Answerer {
         }
         return prompt.render(Map.of(
                 "passages", passages.toString().strip(),
-                "history", HistoryFormat.of(withoutMarkers(context.history())),
+                "history", HistoryFormat.of(context.history()),
                 "question", context.question()));
-    }
-
-    /** Earlier turns with their answers' [n] markers removed, which would otherwise name passages not sent now. */
-    public static List<HistoryTurn> withoutMarkers(List<HistoryTurn> history) {
-        return history.stream()
-                .map(t -> new HistoryTurn(t.question(), OLD_MARKERS.matcher(t.answer()).replaceAll("").strip()))
-                .toList();
     }
 
     private String generate(String text, TokenListener listener) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cited.eval.EvalQuestion;
 import dev.cited.eval.EvalReport;
+import dev.cited.eval.Evaluator;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,9 +94,9 @@ final class Benchmark {
                 unseen.add((System.nanoTime() - t) / 1e6);
             }
             out.printf(Locale.ROOT, "warm /api/ask, sequential, unseen questions (300): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
-                    pct(unseen, 50), pct(unseen, 95), pct(unseen, 99));
+                    Evaluator.percentile(unseen, 50), Evaluator.percentile(unseen, 95), Evaluator.percentile(unseen, 99));
             out.printf(Locale.ROOT, "warm /api/ask, sequential, repeated questions (300): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
-                    pct(repeated, 50), pct(repeated, 95), pct(repeated, 99));
+                    Evaluator.percentile(repeated, 50), Evaluator.percentile(repeated, 95), Evaluator.percentile(repeated, 99));
             ExecutorService clients = Executors.newFixedThreadPool(16);
             try {
                 List<Future<Double>> futures = new ArrayList<>();
@@ -115,7 +115,7 @@ final class Benchmark {
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 out.printf(Locale.ROOT, "warm /api/ask, 16 concurrent clients (400 requests, all 200): %.0f req/s, "
-                        + "p50 %.1f ms, p95 %.1f ms%n", 400 / seconds, pct(concurrent, 50), pct(concurrent, 95));
+                        + "p50 %.1f ms, p95 %.1f ms%n", 400 / seconds, Evaluator.percentile(concurrent, 50), Evaluator.percentile(concurrent, 95));
             } finally {
                 clients.shutdownNow();
             }
@@ -151,7 +151,7 @@ final class Benchmark {
                 out.printf(Locale.ROOT, "| %s | %s | %.1f%% | %.3f | %.1f%% | %.1f%% | %.1f%% | %.1f ms |%n",
                         engine.retriever().name(), set.getFileName().getParent() == null ? set : set,
                         r.recallAtK() * 100, r.mrr(), r.answerHitRate() * 100, r.abstentionAccuracy() * 100,
-                        r.citationPrecision() * 100, pct(retrieval, 50));
+                        r.citationPrecision() * 100, Evaluator.percentile(retrieval, 50));
             }
         }
     }
@@ -163,12 +163,5 @@ final class Benchmark {
         } catch (IOException e) {
             return "n/a";
         }
-    }
-
-    private static double pct(List<Double> values, int p) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 }

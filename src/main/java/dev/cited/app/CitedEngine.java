@@ -13,6 +13,7 @@ import dev.cited.conversation.ModelQueryRewriter;
 import dev.cited.conversation.QueryRewriter;
 import dev.cited.document.Document;
 import dev.cited.document.DocumentLoader;
+import dev.cited.eval.EvalCommand;
 import dev.cited.feedback.FeedbackStore;
 import dev.cited.feedback.InMemoryFeedbackStore;
 import dev.cited.index.CachingEmbedder;
@@ -33,7 +34,6 @@ import dev.cited.retrieval.SentenceSimilarity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ import java.util.Map;
  * The core wired together from a configuration, with no web server: documents, index, retriever,
  * answerer, conversations and feedback. Built once at start; nothing in it is rebuilt per question.
  */
-public final class CitedEngine implements Closeable {
+public final class CitedEngine implements EvalCommand.Engine {
     private static final Logger LOG = LoggerFactory.getLogger(CitedEngine.class);
     private static final int QUERY_CACHE_SIZE = 1024;
 
@@ -122,6 +122,7 @@ public final class CitedEngine implements Closeable {
     }
 
     /** Scores this engine on a question set, retrieving {@code k} passages per question. */
+    @Override
     public dev.cited.eval.Evaluator evaluator(int k) {
         return new dev.cited.eval.Evaluator(conversations, retriever, id -> index.document(id).orElse(null), k);
     }
@@ -131,7 +132,11 @@ public final class CitedEngine implements Closeable {
     }
 
     @Override
-    public void close() throws IOException {
-        index.close();
+    public void close() {
+        try {
+            index.close();
+        } catch (IOException e) {
+            LOG.warn("Closing the index: {}", e.getMessage()); // read-only after start: nothing to lose
+        }
     }
 }

@@ -7,7 +7,6 @@ import dev.cited.slack.SlackRoutes;
 import dev.cited.slack.SlackSettings;
 import io.javalin.Javalin;
 
-import java.io.IOException;
 import java.util.Map;
 
 /** Builds and runs the web server: the HTTP API, the web UI and the Slack webhook over one engine. */
@@ -58,10 +57,6 @@ public final class CitedServer implements AutoCloseable {
     public void close() {
         app.stop();
         slack.close();
-        try {
-            engine.close();
-        } catch (IOException ignored) {
-            // in-memory or read-only index: nothing to lose
-        }
+        engine.close();
     }
 }

@@ -42,7 +42,7 @@ public final class Main {
             return switch (command) {
                 case "serve" -> serve(line, out);
                 case "ask" -> ask(line, out, err);
-                case "eval" -> EvalCommand.run(line.arguments, () -> evalEngine(line.config), line.help, out, err);
+                case "eval" -> EvalCommand.run(line.arguments, () -> CitedEngine.create(line.config, System.getenv()), line.help, out, err);
                 case "bench" -> Benchmark.run(line, out);
                 case "help" -> {
                     out.print(USAGE);
@@ -83,25 +83,6 @@ public final class Main {
         return waitForever();
     }
 
-    private static EvalCommand.Engine evalEngine(CitedConfig config) {
-        CitedEngine engine = CitedEngine.create(config, System.getenv());
-        return new EvalCommand.Engine() {
-            @Override
-            public dev.cited.eval.Evaluator evaluator(int k) {
-                return engine.evaluator(k);
-            }
-
-            @Override
-            public void close() {
-                try {
-                    engine.close();
-                } catch (java.io.IOException ignored) {
-                    // read-only index
-                }
-            }
-        };
-    }
-
     private static int waitForever() {
         try {
             Thread.currentThread().join();
@@ -136,9 +117,6 @@ public final class Main {
             }
             return 0;
         } catch (dev.cited.answer.ModelException e) {
-            err.println("cited: " + e.getMessage());
-            return 1;
-        } catch (java.io.IOException e) {
             err.println("cited: " + e.getMessage());
             return 1;
         }

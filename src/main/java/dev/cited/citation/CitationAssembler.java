@@ -61,6 +61,11 @@ public final class CitationAssembler {
         return MARKER.matcher(sentence).replaceAll("").strip();
     }
 
+    /** The text without its [n] markers. */
+    public static String withoutMarkers(String text) {
+        return MARKER.matcher(text).replaceAll("").strip();
+    }
+
     /** The marker numbers of an answer text, in order of appearance. */
     public static List<Integer> markersIn(String text) {
         List<Integer> numbers = new ArrayList<>();

@@ -1,17 +1,14 @@
 package dev.cited.conversation;
 
-import dev.cited.answer.ChatModelAnswerer;
 import dev.cited.answer.HistoryFormat;
 import dev.cited.answer.HistoryTurn;
 import dev.cited.answer.ModelException;
 import dev.cited.answer.ModelFailures;
 import dev.cited.answer.PromptTemplate;
-import dev.cited.answer.BoundedChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -39,17 +36,12 @@ public final class ModelQueryRewriter implements QueryRewriter {
         this.fallback = fallback;
     }
 
-    public ModelQueryRewriter(ChatModel model, PromptTemplate prompt, QueryRewriter fallback, Duration timeout) {
-        this(BoundedChatModel.of(model, timeout), prompt, fallback);
-    }
-
     @Override
     public String rewrite(String question, List<Turn> history) {
         if (history.isEmpty()) {
             return question;
         }
-        List<HistoryTurn> turns = ChatModelAnswerer.withoutMarkers(
-                history.stream().map(t -> new HistoryTurn(t.question(), t.result().answer())).toList());
+        List<HistoryTurn> turns = history.stream().map(t -> new HistoryTurn(t.question(), t.result().answer())).toList();
         try {
             String reply = model.chat(prompt.render(Map.of("history", HistoryFormat.of(turns), "question", question)));
             String query = clean(reply);

@@ -127,7 +127,8 @@ public final class Evaluator {
         return values.isEmpty() ? Double.NaN : values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
     }
 
-    static double percentile(List<Double> values, int p) {
+    /** The nearest-rank percentile {@code p} of {@code values}; NaN when there are none. */
+    public static double percentile(List<Double> values, int p) {
         if (values.isEmpty()) {
             return Double.NaN;
         }

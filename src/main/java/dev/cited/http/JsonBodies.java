@@ -11,12 +11,15 @@ import io.javalin.http.Context;
 final class JsonBodies {
     /** Largest request body accepted, in bytes. */
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Largest oversized body still read to the end so that its sender reliably gets the 413. */
+    private static final long MAX_DISCARD_BYTES = 4L * 1024 * 1024;
 
     private JsonBodies() {
     }
 
     static JsonNode object(Context ctx, ObjectMapper mapper) {
         if (ctx.contentLength() > MAX_BODY_BYTES) {
+            discardBody(ctx);
             throw ApiErrors.error(413, "payload_too_large", "The request body is over " + MAX_BODY_BYTES + " bytes");
         }
         byte[] body = ctx.bodyAsBytes();
@@ -42,6 +45,26 @@ final class JsonBodies {
             throw ApiErrors.badRequest("invalid_json", "The body must be a JSON object");
         }
         return node;
+    }
+
+    /**
+     * Reads and drops an oversized body (up to {@link #MAX_DISCARD_BYTES}) before the 413 goes out. Answering
+     * while the client is still sending makes the server close a connection with unread bytes, and the client
+     * may then see a reset instead of the JSON error.
+     */
+    private static void discardBody(Context ctx) {
+        if (ctx.contentLength() > MAX_DISCARD_BYTES) {
+            return; // not worth reading: the client gets the 413 if it is still listening
+        }
+        byte[] buffer = new byte[8192];
+        try {
+            java.io.InputStream in = ctx.req().getInputStream();
+            while (in.read(buffer) != -1) {
+                // drop
+            }
+        } catch (java.io.IOException e) {
+            // the client went away; there is nobody left to answer
+        }
     }
 
     /** An optional string field: absent or null gives null, any other non-string is a 400. */

@@ -114,9 +114,12 @@ class BadInputTest {
     void bodyOverSixtyFourKibibytesIs413() {
         String padding = "x".repeat(70 * 1024);
         String body = "{\"question\":\"Who is Jens Stoltenberg?\",\"padding\":\"" + padding + "\"}";
-        ApiClient.assertError(api.post("/api/ask", body), 413, "payload_too_large");
-        ApiClient.assertError(api.post("/api/ask/stream", body), 413, "payload_too_large");
-        ApiClient.assertError(api.post("/api/feedback", body), 413, "payload_too_large");
+        // Several rounds: a server that answers before reading the body makes some of these resets, not 413s.
+        for (int round = 0; round < 10; round++) {
+            ApiClient.assertError(api.post("/api/ask", body), 413, "payload_too_large");
+            ApiClient.assertError(api.post("/api/ask/stream", body), 413, "payload_too_large");
+            ApiClient.assertError(api.post("/api/feedback", body), 413, "payload_too_large");
+        }
     }
 
     @Test

@@ -27,11 +27,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code onCompleteResponse} or {@code onError} reaches the handler, by the deadline at the latest (a
  * {@link ModelException} marked as timeout), and nothing reaches it afterwards. On timeout the stream is
  * cancelled when the client library has handed out a handle for it (after the first token), which closes
- * the connection. Errors reach the handler as {@link ModelException}.
+ * the connection. Errors reach the handler as {@link ModelException}. {@code chat} returns at once: the
+ * delegate is called on a thread of its own, interrupted on timeout if it is still inside that call.
  */
 public final class BoundedStreamingChatModel implements StreamingChatModel {
     private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cited-model-deadline");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static final java.util.concurrent.ExecutorService STARTERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "cited-model-stream");
         t.setDaemon(true);
         return t;
     });
@@ -67,11 +74,19 @@ public final class BoundedStreamingChatModel implements StreamingChatModel {
         guard.deadline = DEADLINES.schedule(() -> guard.fail(new ModelException(
                 "The model did not finish answering within " + BoundedChatModel.describe(timeout), true, null)),
                 timeout.toMillis(), TimeUnit.MILLISECONDS);
-        try {
-            delegate.chat(request, options, guard);
-        } catch (RuntimeException e) {
-            guard.fail(ModelFailures.translate(e));
-        }
+        // Started on its own thread: a client library may parse the stream on the calling thread (the JDK client
+        // does when the response headers are in before it chains its parser), and the caller must never wait
+        // past the deadline on a stalled server.
+        STARTERS.execute(() -> {
+            guard.enter();
+            try {
+                delegate.chat(request, options, guard);
+            } catch (RuntimeException e) {
+                guard.fail(ModelFailures.translate(e));
+            } finally {
+                guard.leave();
+            }
+        });
     }
 
     @Override
@@ -108,6 +123,8 @@ public final class BoundedStreamingChatModel implements StreamingChatModel {
         private final StreamingChatResponseHandler handler;
         private final AtomicBoolean finished = new AtomicBoolean();
         private final AtomicReference<StreamingHandle> stream = new AtomicReference<>();
+        /** The thread inside the delegate's {@code chat}, while it is there; guarded by {@code this}. */
+        private Thread caller;
         volatile ScheduledFuture<?> deadline;
 
         Guard(StreamingChatResponseHandler handler) {
@@ -152,8 +169,26 @@ public final class BoundedStreamingChatModel implements StreamingChatModel {
                 handler.onError(error); // first: the caller never waits on the clean-up below
                 if (error.isTimeout()) {
                     // Closing a stalled connection can block; never on the deadline thread, which serves every call.
-                    CLEANUP.execute(this::cancelStream);
+                    CLEANUP.execute(() -> {
+                        cancelStream();
+                        interruptCaller();
+                    });
                 }
+            }
+        }
+
+        synchronized void enter() {
+            caller = Thread.currentThread();
+        }
+
+        synchronized void leave() {
+            caller = null;
+        }
+
+        /** A client reading a stalled stream on the calling thread stops on interrupt (the JDK client does). */
+        private synchronized void interruptCaller() {
+            if (caller != null) {
+                caller.interrupt();
             }
         }
 

@@ -161,4 +161,43 @@ class BoundedModelsTest {
         assertTrue(error instanceof ModelException m && !m.isTimeout() && m.getMessage().contains("no connection"),
                 String.valueOf(error));
     }
+
+    @Test
+    void givenAClientThatReadsTheStreamOnTheCallingThread_whenItStalls_thenChatReturnsTheTimeoutArrivesAndTheReadIsInterrupted()
+            throws Exception {
+        // The JDK HTTP client parses on the caller's thread when the headers are in before it chains its parser.
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        StreamingChatModel blocking = new StreamingChatModel() {
+            @Override
+            public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    interrupted.countDown();
+                }
+            }
+        };
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        try {
+            assertTimeoutPreemptively(BOUND, () -> BoundedStreamingChatModel.of(blocking, TIMEOUT).chat("q",
+                    new StreamingChatResponseHandler() {
+                        @Override
+                        public void onCompleteResponse(ChatResponse response) {
+                            failure.complete(null);
+                        }
+
+                        @Override
+                        public void onError(Throwable error) {
+                            failure.complete(error);
+                        }
+                    }));
+            assertFalse(failure.isDone(), "chat returned before the deadline, not because of it");
+            Throwable error = failure.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+            assertTrue(error instanceof ModelException m && m.isTimeout(), String.valueOf(error));
+            assertTrue(interrupted.await(BOUND.toMillis(), TimeUnit.MILLISECONDS), "the stalled read is interrupted");
+        } finally {
+            release.countDown();
+        }
+    }
 }

@@ -571,6 +571,9 @@ function renderDocumentText(container, text, range) {
   return marks;
 }
 
+/** Elements whose click opens the source panel on something. */
+const SOURCE_OPENERS = '[data-citation], [data-role="source-item"], [data-role="document-item"]';
+
 function closeSource() {
   state.sourceRequest++;
   ui.source.hidden = true;
@@ -807,6 +810,13 @@ function wire() {
   });
   ui.scrim.addEventListener('click', closeSidebar);
   ui.sourceClose.addEventListener('click', closeSource);
+  // Where the panel overlays the chat, a click beside it closes it (one that opens another source switches it).
+  const overlaid = window.matchMedia('(max-width: 1180px)');
+  document.addEventListener('click', (event) => {
+    if (ui.source.hidden || !overlaid.matches || !(event.target instanceof Element)) return;
+    if (ui.source.contains(event.target) || event.target.closest(SOURCE_OPENERS)) return;
+    closeSource();
+  });
 
   document.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape') return;

@@ -95,6 +95,12 @@ final class Browser implements AutoCloseable {
                 "width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
     }
 
+    /** A 1024x768 tablet-sized viewport, where the source panel overlays the chat. */
+    void tablet() {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", 1024, "height", 768, "deviceScaleFactor", 1, "mobile", false));
+    }
+
     /** Emulates the system's prefers-color-scheme: "light" or "dark". */
     void colorScheme(String scheme) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of(

@@ -175,6 +175,34 @@ class WebUiTest {
     }
 
     @Test
+    void onATabletTheOverlaidSourceSwitchesOnAnotherCitationAndClosesOnAClickBesideIt() {
+        browser.tablet();
+        ask("What is North Korea sending to Russia?");
+        WebElement answer = waitForAnswer(0);
+        List<WebElement> items = answer.findElements(By.cssSelector("[data-role='source-item']"));
+        assertTrue(items.size() >= 2, "the answer lists at least two sources");
+        WebElement source = driver.findElement(By.cssSelector("[data-role='source']"));
+
+        items.get(0).click();
+        wait(Duration.ofSeconds(10)).until(d -> source.isDisplayed() && !markedText().isEmpty());
+        String first = markedText();
+        String second = items.get(1).findElement(By.cssSelector(".source-item-quote")).getText();
+        // The overlaid panel may cover the second item, so it is clicked by script.
+        js("arguments[0].click()", items.get(1));
+        wait(Duration.ofSeconds(10)).until(d -> source.isDisplayed() && markedText().equals(second));
+        assertFalse(first.equals(second), "a different quote is highlighted");
+        browser.screenshot("tablet-source");
+
+        int x = ((Number) js("return Math.round(arguments[0].getBoundingClientRect().left) - 40", source)).intValue();
+        assertEquals("", js("const t = document.elementFromPoint(arguments[0], 580);"
+                + "return t.closest('[data-role=source], [data-citation], [data-role=source-item]') ? t.outerHTML : ''", x),
+                "the point beside the panel is plain chat");
+        new org.openqa.selenium.interactions.Actions(driver).moveToLocation(x, 580).click().perform();
+        wait(Duration.ofSeconds(5)).until(d -> !source.isDisplayed());
+        assertEquals(List.of(), browser.consoleErrors(), "no script errors or CSP violations");
+    }
+
+    @Test
     void followUpContinuesTheConversation() throws Exception {
         ask("Who is Jens Stoltenberg?");
         waitForAnswer(0);

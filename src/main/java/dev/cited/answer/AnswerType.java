@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * What kind of fact a question asks for, when its wording makes that plain: a quantity, an amount of
- * money, or a time. A sentence that holds no such fact cannot answer it, however many words it shares
+ * money, a distance, a time, or a name. A sentence that holds no such fact cannot answer it, however many words it shares
  * with the question ("How many troops…" is not answered by a sentence without a number).
  */
 enum AnswerType {
@@ -22,6 +22,13 @@ enum AnswerType {
                     + "september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
                     + "sunday|today|yesterday|ago|last (week|month|year)|this (week|month|year)|decades?|years?|"
                     + "century|summer|winter|spring|autumn)\\b")),
+    /** "What is the name of…", "What is it called?": the answer names something the question does not. */
+    NAME(Pattern.compile("\\bthe names? of\\b|\\bcalled\\s*\\?*\\s*$"), null) {
+        @Override
+        boolean canBeAnsweredBy(String sentence, String question) {
+            return ProperNames.hasNameMissingFrom(sentence, question);
+        }
+    },
     ANY(null, null);
 
     private final Pattern asked;
@@ -42,7 +49,7 @@ enum AnswerType {
         return ANY;
     }
 
-    boolean canBeAnsweredBy(String sentence) {
+    boolean canBeAnsweredBy(String sentence, String question) {
         return present == null || present.matcher(sentence.toLowerCase(Locale.ROOT)).find();
     }
 }

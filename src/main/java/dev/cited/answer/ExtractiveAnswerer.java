@@ -22,8 +22,9 @@ import java.util.Set;
  * and abstains when none matches well enough. A sentence is judged by its meaning (embedding similarity
  * to the question, when the index has vectors) and by the share of the question's informative terms it
  * holds, rare terms weighing most, so a question whose key word ("Brazil", "World Cup") appears nowhere
- * is not answered from a common word. A question that plainly asks for a number, an amount of money or
- * a time is only answered by a sentence that holds one.
+ * is not answered from a common word. A question that plainly asks for a number, an amount of money, a
+ * time or a name is only answered by a sentence that holds one, and one about how things were before by a
+ * sentence that speaks of an earlier time.
  */
 public final class ExtractiveAnswerer implements Answerer {
     /** Weight of term coverage next to embedding similarity in a sentence's score. */
@@ -38,6 +39,11 @@ public final class ExtractiveAnswerer implements Answerer {
     /** ...or a smaller share when its passage holds most of them (the subject named a sentence earlier). */
     static final double MIN_SENTENCE_COVERAGE_IN_CONTEXT = 0.3;
     static final double MIN_PASSAGE_COVERAGE = 0.65;
+    /**
+     * A sentence answering a question after one particular fact (a number, a name, a date…) must hold this
+     * share of its terms: "$14 billion" in a sentence about Poland's deal does not price Seoul's.
+     */
+    static final double MIN_SPECIFIC_COVERAGE = 0.3;
     static final int MAX_SENTENCES = 2;
     /** A question is off-topic when at least this many of its terms, and this share, occur in no document. */
     static final int MIN_ABSENT_TERMS = 2;
@@ -69,7 +75,7 @@ public final class ExtractiveAnswerer implements Answerer {
         String query = context.searchQuery();
         Set<String> wanted = support.informativeTerms(query);
         List<Candidate> chosen = QueryIntent.isOverview(query) ? openings(context.passages())
-                : choose(candidates(query, context.passages(), wanted, AnswerType.of(context.question())), wanted);
+                : choose(candidates(query, context.passages(), wanted, Demand.of(context.question())), wanted);
         if (chosen.isEmpty()) {
             Answer abstention = Answer.abstain();
             listener.onToken(abstention.text());
@@ -96,7 +102,7 @@ public final class ExtractiveAnswerer implements Answerer {
             passage.sentences().stream()
                     .filter(s -> !passage.textOf(s).equals(passage.documentTitle()) && !isQuestion(passage.textOf(s)))
                     .findFirst()
-                    .ifPresent(s -> chosen.add(new Candidate(passage, s, passage.textOf(s), Set.of(), 0, 0, false, 0)));
+                    .ifPresent(s -> chosen.add(new Candidate(passage, s, passage.textOf(s), Set.of(), 0, 0, false, false, 0)));
             if (chosen.size() >= MAX_OVERVIEW_DOCUMENTS) {
                 break;
             }
@@ -104,7 +110,8 @@ public final class ExtractiveAnswerer implements Answerer {
         return chosen;
     }
 
-    private List<Candidate> candidates(String query, List<ScoredPassage> passages, Set<String> wanted, AnswerType type) {
+    private List<Candidate> candidates(String query, List<ScoredPassage> passages, Set<String> wanted,
+                                       Demand demand) {
         List<Candidate> candidates = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int rank = 0; rank < passages.size(); rank++) {
@@ -115,7 +122,7 @@ public final class ExtractiveAnswerer implements Answerer {
                     continue; // passages overlap: score each sentence once, at its best rank
                 }
                 String text = passage.textOf(sentence);
-                if (!type.canBeAnsweredBy(text) || isQuestion(text)) {
+                if (!demand.heldBy(text) || isQuestion(text)) {
                     continue; // a question in the text ("Which nation is…?") answers nothing
                 }
                 Set<String> terms = support.termsOf(text);
@@ -126,7 +133,7 @@ public final class ExtractiveAnswerer implements Answerer {
                         : 0.75 * coverage + 0.25 * passageCoverage;
                 score += 0.01 / (rank + 1); // equal scores: prefer the better-ranked passage
                 candidates.add(new Candidate(passage, sentence, text, terms, coverage, passageCoverage,
-                        meaning.isPresent(), score));
+                        meaning.isPresent(), demand.specific(), score));
             }
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
@@ -194,6 +201,9 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     private boolean supports(Candidate c) {
+        if (c.specific && c.coverage < MIN_SPECIFIC_COVERAGE) {
+            return false;
+        }
         if (c.semantic) {
             return c.score >= minScore;
         }
@@ -226,8 +236,27 @@ public final class ExtractiveAnswerer implements Answerer {
         return "extractive";
     }
 
+    /**
+     * What a sentence must hold to answer the question at all, whatever its score: the kind of fact asked
+     * for, and an earlier time when the question asks how things were before.
+     */
+    private record Demand(String question, AnswerType type, boolean prior) {
+        static Demand of(String question) {
+            return new Demand(question, AnswerType.of(question), PriorState.asked(question));
+        }
+
+        boolean heldBy(String sentence) {
+            return type.canBeAnsweredBy(sentence, question) && (!prior || PriorState.spokenOfIn(sentence));
+        }
+
+        /** A question after one particular fact: a sentence holding such a fact must also be about its subject. */
+        boolean specific() {
+            return type != AnswerType.ANY || prior;
+        }
+    }
+
     private record Candidate(Passage passage, Span sentence, String text, Set<String> terms, double coverage,
-                             double passageCoverage, boolean semantic, double score) {
+                             double passageCoverage, boolean semantic, boolean specific, double score) {
         Quote quote() {
             return new Quote(passage.documentId(), passage.documentTitle(), sentence.start(), sentence.end(), text);
         }

@@ -36,6 +36,39 @@ class ExtractiveAnswererTest extends AnswererContract {
     }
 
     @Test
+    void givenAQuestionAfterOneFact_whenTheOnlySentenceHoldingSuchAFactIsAboutSomethingElse_thenItAbstains() {
+        // "$14 billion" prices Poland's deal, not Seoul's shells; the sentence about the company names none.
+        for (String question : List.of(
+                "What was the dollar value of Seoul's deal to send 155mm shells to the United States?",
+                "What is the name of the South Korean company bidding to build submarines for Poland?")) {
+            Answer answer = ask(question);
+            assertFalse(answer.grounded(), question + " -> " + answer.text());
+        }
+    }
+
+    @Test
+    void givenAQuestionAboutHowThingsWereBefore_whenTheDocumentsOnlySayHowTheyAreNow_thenItAbstains() {
+        for (String question : List.of("Who was NATO secretary-general before Jens Stoltenberg?",
+                "What job did Andrius Kubilius hold before becoming EU defence commissioner?")) {
+            Answer answer = ask(question);
+            assertFalse(answer.grounded(), question + " -> " + answer.text());
+        }
+        Answer before = ask("Which capital was Kim almost entirely reliant on before the war let him play the two powers"
+                + " against each other?");
+        assertTrue(before.text().contains("Beijing"), "a sentence that speaks of before still answers: " + before.text());
+    }
+
+    @Test
+    void givenAQuestionAfterOneFact_whenASentenceHoldsItAboutTheSameThing_thenItAnswers() {
+        assertTrue(ask("What is the name of the South Korean defence minister Borrell also met?").text()
+                .contains("Kim Yong-hyun"));
+        assertTrue(ask("How many 155mm shells did Seoul agree to send to the United States?").text()
+                .contains("half a million"));
+        assertTrue(ask("What is Pyongyang's most sophisticated short-range ballistic missile called?").text()
+                .contains("Hwasong 11"));
+    }
+
+    @Test
     void givenAQuestionMostlyAboutThingsTheDocumentsNeverMention_whenAnswered_thenItAbstains() {
         Answer answer = ask("What did Borrell say about climate change?");
         assertFalse(answer.grounded(), answer.text());

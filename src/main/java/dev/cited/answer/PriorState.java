@@ -1,0 +1,31 @@
+package dev.cited.answer;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A question about how things were before ("Who was president before Yoon?", "What job did he hold before
+ * becoming commissioner?") is not answered by a sentence about how they are now: the sentence must speak
+ * of an earlier time too.
+ */
+final class PriorState {
+    private static final Pattern ASKED = Pattern.compile(
+            "\\bbefore (becoming|being|he|she|they|it|taking|joining|his|her|their|the\\s+\\w+\\s+(became|took)|"
+                    + "[\\p{Lu}])|\\b(previous|former|predecessor)\\b");
+    private static final Pattern PRESENT = Pattern.compile(
+            "\\b(before|previous|previously|former|formerly|prior|earlier|until|predecessor|once|used to)\\b|\\bex-",
+            Pattern.CASE_INSENSITIVE);
+
+    private PriorState() {
+    }
+
+    /** Whether {@code question} asks about an earlier state of things. */
+    static boolean asked(String question) {
+        return ASKED.matcher(question).find();
+    }
+
+    /** Whether {@code sentence} speaks of an earlier time at all. */
+    static boolean spokenOfIn(String sentence) {
+        return PRESENT.matcher(sentence.toLowerCase(Locale.ROOT)).find();
+    }
+}

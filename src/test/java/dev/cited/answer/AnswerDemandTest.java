@@ -1,0 +1,47 @@
+package dev.cited.answer;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What a question's wording demands of a sentence before it can be an answer. */
+class AnswerDemandTest {
+
+    @Test
+    void givenQuestionsAskingForAName_whenTyped_thenNameUnlessTheVerbIsName() {
+        assertEquals(AnswerType.NAME, AnswerType.of("What is the name of the new ICBM?"));
+        assertEquals(AnswerType.NAME, AnswerType.of("What was the first meeting between the EU and Korea called?"));
+        assertEquals(AnswerType.ANY, AnswerType.of("Which country did he name as Russia's most important partner?"));
+        assertEquals(AnswerType.ANY, AnswerType.of("Who is Jens Stoltenberg?"));
+    }
+
+    @Test
+    void givenASentence_whenLookingForANameTheQuestionLacks_thenTheOpeningWordAndKnownNamesDoNotCount() {
+        String question = "What is the name of the South Korean company bidding to build submarines for Poland?";
+        assertFalse(ProperNames.hasNameMissingFrom(
+                "This partnership could soon be expanded at sea, as a South Korean company bids to build four"
+                        + " submarines for Poland.", question));
+        assertFalse(ProperNames.hasNameMissingFrom("Poland’s navy wants them.", question), "possessive of a known name");
+        assertFalse(ProperNames.hasNameMissingFrom("Meanwhile, “The deal is close,” he said.", question),
+                "capitalised after a quote opens");
+        assertTrue(ProperNames.hasNameMissingFrom("The bidder is Hanwha Ocean.", question));
+        assertTrue(ProperNames.hasNameMissingFrom("Last week, North Korea tested the Hwasong-19.",
+                "What is the name of the new ICBM that North Korea tested?"));
+    }
+
+    @Test
+    void givenQuestionsAboutAnEarlierState_whenChecked_thenOnlySentencesSpeakingOfEarlierTimesQualify() {
+        assertTrue(PriorState.asked("Who was South Korea's president before Yoon Seok-yeol?"));
+        assertTrue(PriorState.asked("What job did he hold before becoming commissioner?"));
+        assertTrue(PriorState.asked("Who was his predecessor?"));
+        assertFalse(PriorState.asked("What happened before the summit?"), "a time, not a former state");
+        assertFalse(PriorState.asked("How many shells has North Korea sent?"));
+
+        assertTrue(PriorState.spokenOfIn("reducing his previous near-total dependence on Beijing"));
+        assertTrue(PriorState.spokenOfIn("Before the war, Kim relied on Beijing."));
+        assertFalse(PriorState.spokenOfIn("It should be of high priority for Andrius Kubilius."), "not 'prior'");
+        assertFalse(PriorState.spokenOfIn("President Yoon has sought to elevate his country’s profile."));
+    }
+}

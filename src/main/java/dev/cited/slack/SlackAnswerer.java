@@ -1,15 +1,19 @@
 package dev.cited.slack;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cited.answer.ModelException;
 import dev.cited.conversation.AskRequest;
 import dev.cited.conversation.AskResult;
 import dev.cited.conversation.ConversationService;
+import dev.cited.feedback.Feedback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The slow half of a question, run on a worker: ask the conversation service and deliver the reply — in the
- * thread via chat.postMessage (with an 👀 reaction while working), or to a slash command's response_url.
+ * thread via chat.postMessage (with an 👀 reaction while working), or to a slash command's response_url; and
+ * thanks for feedback at the clicked message's response_url.
  */
 public final class SlackAnswerer {
     private static final Logger LOG = LoggerFactory.getLogger(SlackAnswerer.class);
@@ -19,6 +23,8 @@ public final class SlackAnswerer {
     static final String FAILURE = "Sorry, something went wrong while answering. Please try again in a moment.";
     static final String EMPTY_MENTION = "Ask me a question about the documents, for example: "
             + "\"Who is Jens Stoltenberg?\" I answer in this thread, with the exact quotes I used.";
+    static final String THANKS_UP = "Thanks, glad it helped. Your 👍 is recorded.";
+    static final String THANKS_DOWN = "Thanks for telling us. Your 👎 is recorded and helps improve the answers.";
     static final String TOO_LONG = "That question is too long: please keep it under "
             + ConversationService.MAX_QUESTION_LENGTH + " characters.";
 
@@ -67,6 +73,17 @@ public final class SlackAnswerer {
         }
         if (!responseUrls.post(responseUrl, reply.responseUrlPayload(responseType).toString())) {
             LOG.error("Could not deliver a slash command's answer to its response_url");
+        }
+    }
+
+    /** Tells only the person who clicked 👍/👎 that it counted; the answer itself stays as it was. */
+    public void thank(Feedback.Rating rating, String responseUrl) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("response_type", "ephemeral");
+        body.put("replace_original", false);
+        body.put("text", rating == Feedback.Rating.UP ? THANKS_UP : THANKS_DOWN);
+        if (!responseUrls.post(responseUrl, body.toString())) {
+            LOG.warn("Could not thank for feedback at its response_url");
         }
     }
 

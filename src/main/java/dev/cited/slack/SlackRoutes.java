@@ -235,11 +235,15 @@ public final class SlackRoutes implements AutoCloseable {
                 if (!action.path("action_id").asText("").startsWith(FeedbackButton.ACTION_PREFIX)) {
                     continue;
                 }
+                String responseUrl = payload.path("response_url").asText(null);
                 FeedbackButton.parse(action.path("value").asText(null)).ifPresentOrElse(
                         button -> {
                             feedback.save(button.conversationId(), button.turn(), button.rating(), "", "slack");
                             LOG.info("Slack feedback {} on {} turn {}", button.rating(), button.conversationId(),
                                     button.turn());
+                            if (ResponseUrlClient.acceptable(responseUrl)) {
+                                workers.submit("feedback thanks", () -> answerer.thank(button.rating(), responseUrl));
+                            }
                         },
                         () -> LOG.warn("Ignored a feedback action with a malformed value"));
             }

@@ -340,7 +340,7 @@ class SlackWebhookEndToEndTest {
     }
 
     @Test
-    void givenAFeedbackButtonClicked_whenSigned_thenStoredAsSlackFeedback() throws IOException {
+    void givenAFeedbackButtonClicked_whenSigned_thenStoredAsSlackFeedbackAndTheClickerThanked() throws IOException {
         String channel = channel("C");
         String ts = ts();
         client.signed(mention(eventId(), channel, ts, null, "<@" + BOT_USER_ID + "> Who is Jens Stoltenberg?"), JSON);
@@ -355,7 +355,8 @@ class SlackWebhookEndToEndTest {
         payload.putObject("user").put("id", "U0HUMAN");
         payload.putObject("channel").put("id", channel);
         payload.putObject("container").put("type", "message").put("message_ts", "1.1");
-        payload.put("response_url", slack.responseUrl("feedback"));
+        String feedbackId = "feedback" + SEQUENCE.incrementAndGet();
+        payload.put("response_url", slack.responseUrl(feedbackId));
         ObjectNode action = payload.putArray("actions").addObject();
         action.put("type", "button");
         action.put("block_id", down.path("block_id").asText("cited_feedback"));
@@ -371,6 +372,11 @@ class SlackWebhookEndToEndTest {
         assertEquals(expected.turn(), stored.get(0).turn());
         assertEquals("slack", stored.get(0).source());
         assertEquals(ConversationIds.forThread(channel, ts), stored.get(0).conversationId());
+
+        JsonNode thanks = SlackStandIn.await(() -> slack.responsePosts(feedbackId), WAIT, "the thanks").get(0).body();
+        assertEquals("ephemeral", thanks.path("response_type").asText(), "only the person who clicked sees it");
+        assertFalse(thanks.path("replace_original").asBoolean(true), "the answer stays");
+        assertEquals(SlackAnswerer.THANKS_DOWN, thanks.path("text").asText());
     }
 
     @Test

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 /** Reads a JSON object body, turning every way it can be wrong into a clear 400/413. */
 final class JsonBodies {
     /** Largest request body accepted, in bytes. */
@@ -38,7 +41,7 @@ final class JsonBodies {
                     .readTree(body);
         } catch (JsonProcessingException e) {
             throw ApiErrors.badRequest("invalid_json", "The body is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ApiErrors.badRequest("invalid_json", "The body could not be read as JSON");
         }
         if (node == null || !node.isObject()) {
@@ -58,11 +61,11 @@ final class JsonBodies {
         }
         byte[] buffer = new byte[8192];
         try {
-            java.io.InputStream in = ctx.req().getInputStream();
+            InputStream in = ctx.req().getInputStream();
             while (in.read(buffer) != -1) {
                 // drop
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // the client went away; there is nobody left to answer
         }
     }

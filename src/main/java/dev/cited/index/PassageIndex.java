@@ -127,7 +127,8 @@ public final class PassageIndex implements Closeable {
         List<Passage> list = new ArrayList<>();
         passages.forEach(list::add);
         List<float[]> vectors = embedder == null ? null
-                : embedder.embedAll(list.stream().map(PassageIndex::embeddingText).toList());
+                : ProgressiveEmbedding.embedAll(embedder, list.stream().map(PassageIndex::embeddingText).toList(),
+                        "passages");
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (int i = 0; i < list.size(); i++) {
                 Passage passage = list.get(i);

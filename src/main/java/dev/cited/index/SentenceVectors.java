@@ -35,7 +35,7 @@ public final class SentenceVectors {
             }
         }
         List<String> keys = new ArrayList<>(texts.keySet());
-        List<float[]> embedded = embedder.embedAll(new ArrayList<>(texts.values()));
+        List<float[]> embedded = ProgressiveEmbedding.embedAll(embedder, new ArrayList<>(texts.values()), "sentences");
         Map<String, float[]> vectors = new HashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             vectors.put(keys.get(i), embedded.get(i));

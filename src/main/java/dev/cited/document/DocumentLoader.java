@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -26,17 +28,39 @@ public final class DocumentLoader {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("Documents folder not found: " + folder.toAbsolutePath());
         }
-        List<Path> files;
+        List<Path> entries;
         try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(DocumentLoader::isDocument).sorted(Comparator.comparing(Path::toString)).toList();
+            entries = listing.sorted(Comparator.comparing(Path::toString)).toList();
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot list documents folder " + folder + ": " + e.getMessage(), e);
         }
+        List<Path> subfolders = entries.stream()
+                .filter(p -> Files.isDirectory(p) && !p.getFileName().toString().startsWith(".")).toList();
+        if (!subfolders.isEmpty()) {
+            LOG.warn("Not reading {} subfolder(s) of {} ({}): only the files directly in it are loaded",
+                    subfolders.size(), folder, subfolders.stream().map(p -> p.getFileName().toString()).toList());
+        }
         List<Document> documents = new ArrayList<>();
-        for (Path file : files) {
-            read(file).ifPresent(documents::add);
+        Map<String, Path> ids = new HashMap<>();
+        for (Path file : entries.stream().filter(DocumentLoader::isDocument).toList()) {
+            Path taken = ids.get(idOf(file));
+            if (taken != null) {
+                // Two files, one id ("notes.md", "notes.txt"): citations name documents by id, so keep one.
+                LOG.warn("Skipping {}: its id '{}' is already used by {}", file, idOf(file), taken.getFileName());
+                continue;
+            }
+            read(file).ifPresent(document -> {
+                documents.add(document);
+                ids.put(document.id(), file);
+            });
         }
         return documents;
+    }
+
+    /** The file name without its extension: "004_c0a5f909db2a0263.txt" is "004_c0a5f909db2a0263". */
+    private static String idOf(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.lastIndexOf('.'));
     }
 
     private static boolean isDocument(Path file) {
@@ -64,8 +88,7 @@ public final class DocumentLoader {
             LOG.warn("Skipping {}: empty", file);
             return java.util.Optional.empty();
         }
-        String name = file.getFileName().toString();
-        String id = name.substring(0, name.lastIndexOf('.'));
+        String id = idOf(file);
         return java.util.Optional.of(new Document(id, TitleExtractor.titleOf(text, id), text));
     }
 }

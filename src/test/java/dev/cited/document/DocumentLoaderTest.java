@@ -39,6 +39,24 @@ class DocumentLoaderTest {
     }
 
     @Test
+    void givenTwoFilesWithOneId_whenLoaded_thenTheFirstIsKeptAndTheOtherSkipped(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "Plain notes about shells.");
+        Files.writeString(dir.resolve("notes.md"), "Markdown notes about missiles.");
+        Files.writeString(dir.resolve("other.txt"), "Other notes.");
+        List<Document> docs = DocumentLoader.load(dir);
+        assertEquals(List.of("notes", "other"), docs.stream().map(Document::id).toList());
+        assertEquals("Markdown notes about missiles.", docs.get(0).text(), "notes.md sorts first and is kept");
+    }
+
+    @Test
+    void givenASubfolder_whenLoaded_thenOnlyTheTopLevelFilesAreRead(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("top.md"), "Top-level notes.");
+        Files.createDirectory(dir.resolve("nested"));
+        Files.writeString(dir.resolve("nested").resolve("deep.md"), "Nested notes.");
+        assertEquals(List.of("top"), DocumentLoader.load(dir).stream().map(Document::id).toList());
+    }
+
+    @Test
     void givenAMissingFolder_whenLoaded_thenAClearError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DocumentLoader.load(Path.of("no-such-folder")));

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * What kind of fact a question asks for, when its wording makes that plain: a quantity, an amount of
- * money, a distance, a time, or a name. A sentence that holds no such fact cannot answer it, however many words it shares
- * with the question ("How many troops…" is not answered by a sentence without a number).
+ * money, a distance, a time, or a name. A sentence that holds no such fact cannot answer it, however many
+ * words it shares with the question ("How many troops…" is not answered by a sentence without a number).
  */
 enum AnswerType {
     MONEY(Pattern.compile("\\b(dollar|dollars|cost|costs|price|pay|paid|pays|worth|budget|spend|spent)\\b"),

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -17,50 +18,70 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** Reads every *.txt and *.md file of a folder; empty or unreadable files are skipped with a warning. */
+/**
+ * Reads every *.txt and *.md file of a folder and its subfolders (not hidden ones); empty or unreadable files
+ * are skipped with a warning.
+ */
 public final class DocumentLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentLoader.class);
 
     private DocumentLoader() {
     }
 
+    /** How deep below the folder documents are looked for; links are not followed, so this only bounds work. */
+    static final int MAX_DEPTH = 16;
+
     public static List<Document> load(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("Documents folder not found: " + folder.toAbsolutePath());
         }
-        List<Path> entries;
-        try (Stream<Path> listing = Files.list(folder)) {
-            entries = listing.sorted(Comparator.comparing(Path::toString)).toList();
-        } catch (IOException e) {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder, MAX_DEPTH)) {
+            files = walk.filter(p -> !p.equals(folder) && !hidden(folder.relativize(p)))
+                    .filter(DocumentLoader::isDocument)
+                    .sorted(Comparator.comparing((Path p) -> idOf(folder, p)).thenComparing(Path::toString))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
             throw new IllegalArgumentException("Cannot list documents folder " + folder + ": " + e.getMessage(), e);
-        }
-        List<Path> subfolders = entries.stream()
-                .filter(p -> Files.isDirectory(p) && !p.getFileName().toString().startsWith(".")).toList();
-        if (!subfolders.isEmpty()) {
-            LOG.warn("Not reading {} subfolder(s) of {} ({}): only the files directly in it are loaded",
-                    subfolders.size(), folder, subfolders.stream().map(p -> p.getFileName().toString()).toList());
         }
         List<Document> documents = new ArrayList<>();
         Map<String, Path> ids = new HashMap<>();
-        for (Path file : entries.stream().filter(DocumentLoader::isDocument).toList()) {
-            Path taken = ids.get(idOf(file));
+        for (Path file : files) {
+            String id = idOf(folder, file);
+            Path taken = ids.get(id);
             if (taken != null) {
                 // Two files, one id ("notes.md", "notes.txt"): citations name documents by id, so keep one.
-                LOG.warn("Skipping {}: its id '{}' is already used by {}", file, idOf(file), taken.getFileName());
+                LOG.warn("Skipping {}: its id '{}' is already used by {}", file, id, taken.getFileName());
                 continue;
             }
-            read(file).ifPresent(document -> {
+            read(file, id).ifPresent(document -> {
                 documents.add(document);
-                ids.put(document.id(), file);
+                ids.put(id, file);
             });
         }
         return documents;
     }
 
-    /** The file name without its extension: "004_c0a5f909db2a0263.txt" is "004_c0a5f909db2a0263". */
-    private static String idOf(Path file) {
-        String name = file.getFileName().toString();
-        return name.substring(0, name.lastIndexOf('.'));
+    /**
+     * The path below the folder without its extension, with {@code /} between folders:
+     * "004_c0a5f909db2a0263.txt" is "004_c0a5f909db2a0263", "guide/install.md" is "guide/install".
+     */
+    static String idOf(Path folder, Path file) {
+        List<String> parts = new ArrayList<>();
+        folder.relativize(file).forEach(part -> parts.add(part.toString()));
+        String path = String.join("/", parts);
+        int dot = path.lastIndexOf('.');
+        return dot > path.lastIndexOf('/') ? path.substring(0, dot) : path;
+    }
+
+    /** A dot-file or anything inside a dot-folder (".git", ".obsidian"): never a document. */
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDocument(Path file) {
@@ -68,7 +89,7 @@ public final class DocumentLoader {
         return Files.isRegularFile(file) && !name.startsWith(".") && (name.endsWith(".txt") || name.endsWith(".md"));
     }
 
-    private static java.util.Optional<Document> read(Path file) {
+    private static java.util.Optional<Document> read(Path file, String id) {
         String text;
         try {
             // Strict decoding: a file that is not UTF-8 would give offsets into garbled text.
@@ -88,7 +109,6 @@ public final class DocumentLoader {
             LOG.warn("Skipping {}: empty", file);
             return java.util.Optional.empty();
         }
-        String id = idOf(file);
         return java.util.Optional.of(new Document(id, TitleExtractor.titleOf(text, id), text));
     }
 }

@@ -47,7 +47,7 @@ public final class HttpApi {
                 new Route(HandlerType.GET, "/health", ctx -> ctx.json(health(conversations, index))),
                 new Route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi)),
                 new Route(HandlerType.GET, "/api/documents", library::documents),
-                new Route(HandlerType.GET, "/api/documents/{id}", library::document),
+                new Route(HandlerType.GET, "/api/documents/<id>", library::document), // <id>: ids may hold "/"
                 new Route(HandlerType.GET, "/api/search", library::search),
                 new Route(HandlerType.POST, "/api/ask", ask::ask),
                 new Route(HandlerType.POST, "/api/ask/stream", ask::stream),

@@ -49,11 +49,17 @@ class DocumentLoaderTest {
     }
 
     @Test
-    void givenASubfolder_whenLoaded_thenOnlyTheTopLevelFilesAreRead(@TempDir Path dir) throws Exception {
+    void givenSubfolders_whenLoaded_thenTheirFilesAreReadWithPathIdsAndHiddenFoldersSkipped(@TempDir Path dir)
+            throws Exception {
         Files.writeString(dir.resolve("top.md"), "Top-level notes.");
-        Files.createDirectory(dir.resolve("nested"));
-        Files.writeString(dir.resolve("nested").resolve("deep.md"), "Nested notes.");
-        assertEquals(List.of("top"), DocumentLoader.load(dir).stream().map(Document::id).toList());
+        Files.createDirectories(dir.resolve("guide").resolve("advanced"));
+        Files.writeString(dir.resolve("guide").resolve("install.md"), "Install notes.");
+        Files.writeString(dir.resolve("guide").resolve("advanced").resolve("tuning.v2.txt"), "Tuning notes.");
+        Files.createDirectory(dir.resolve(".git"));
+        Files.writeString(dir.resolve(".git").resolve("description.txt"), "Not a document.");
+        List<Document> docs = DocumentLoader.load(dir);
+        assertEquals(List.of("guide/advanced/tuning.v2", "guide/install", "top"), docs.stream().map(Document::id).toList());
+        assertEquals("Install notes.", docs.get(1).text());
     }
 
     @Test

@@ -9,9 +9,11 @@ import java.util.regex.Pattern;
  * of an earlier time too.
  */
 final class PriorState {
+    /** "before becoming / he took / the war began…" or "before Yoon" (a name: case matters only there). */
     private static final Pattern ASKED = Pattern.compile(
-            "\\bbefore (becoming|being|he|she|they|it|taking|joining|his|her|their|the\\s+\\w+\\s+(became|took)|"
-                    + "[\\p{Lu}])|\\b(previous|former|predecessor)\\b");
+            "\\b(?i:before)\\s+(?:(?i:becoming|being|he|she|they|it|taking|joining|his|her|their)\\b"
+                    + "|(?i:the)\\s+\\w+\\s+(?i:became|took)\\b|\\p{Lu})"
+                    + "|\\b(?i:previous|former|predecessor)\\b");
     private static final Pattern PRESENT = Pattern.compile(
             "\\b(before|previous|previously|former|formerly|prior|earlier|until|predecessor|once|used to)\\b|\\bex-",
             Pattern.CASE_INSENSITIVE);

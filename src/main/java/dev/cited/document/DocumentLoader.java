@@ -25,11 +25,11 @@ import java.util.stream.Stream;
 public final class DocumentLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentLoader.class);
 
-    private DocumentLoader() {
-    }
-
     /** How deep below the folder documents are looked for; links are not followed, so this only bounds work. */
     static final int MAX_DEPTH = 16;
+
+    private DocumentLoader() {
+    }
 
     public static List<Document> load(Path folder) {
         if (!Files.isDirectory(folder)) {

@@ -36,7 +36,9 @@ class AnswerDemandTest {
         assertTrue(PriorState.asked("Who was South Korea's president before Yoon Seok-yeol?"));
         assertTrue(PriorState.asked("What job did he hold before becoming commissioner?"));
         assertTrue(PriorState.asked("Who was his predecessor?"));
+        assertTrue(PriorState.asked("Before Yoon, who led South Korea?"));
         assertFalse(PriorState.asked("What happened before the summit?"), "a time, not a former state");
+        assertFalse(PriorState.asked("What did Borrell say before heading to Seoul?"), "'he' is not 'heading'");
         assertFalse(PriorState.asked("How many shells has North Korea sent?"));
 
         assertTrue(PriorState.spokenOfIn("reducing his previous near-total dependence on Beijing"));

@@ -12,6 +12,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -25,25 +26,24 @@ import org.slf4j.LoggerFactory;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.Set;
 
 /**
- * The Lucene index of all passages, built once at start: in memory, or in a data folder where it is reused
- * while the documents, the chunking and the embedding model are unchanged. Read-only afterwards.
+ * The Lucene index of all passages, built once at start: in memory, or in a data folder where it is kept
+ * across starts and only new, changed and removed documents are re-indexed. Read-only afterwards.
  */
 public final class PassageIndex implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(PassageIndex.class);
-    private static final String FINGERPRINT_FILE = "cited-fingerprint.txt";
+    /** Part of the stored index's settings: bump it when the stored fields change, to force a rebuild. */
+    private static final String INDEX_FORMAT = "cited-index-2";
     private static final String SENTENCE_VECTORS_FILE = "cited-sentence-vectors.bin";
 
     private final Directory directory;
@@ -83,35 +83,18 @@ public final class PassageIndex implements Closeable {
             }
         }
         CitedAnalyzer analyzer = new CitedAnalyzer();
-        String fingerprint = fingerprint(documents, chunker, embedder);
         try {
             Directory directory;
-            SentenceVectors sentences = null;
+            SentenceVectors sentences;
             if (dataDir == null) {
                 directory = new ByteBuffersDirectory();
-                write(directory, analyzer, passages.values(), embedder);
+                write(directory, analyzer, List.copyOf(passages.values()), embedder, null);
                 sentences = embedder == null ? null : SentenceVectors.compute(passages.values(), embedder);
             } else {
                 Path indexDir = dataDir.resolve("index");
                 Files.createDirectories(indexDir);
                 directory = FSDirectory.open(indexDir);
-                Path sentenceFile = indexDir.resolve(SENTENCE_VECTORS_FILE);
-                boolean unchanged = fingerprint.equals(readFingerprint(indexDir).orElse(null))
-                        && DirectoryReader.indexExists(directory);
-                if (unchanged) {
-                    sentences = embedder == null ? null : SentenceVectors.load(sentenceFile).orElse(null);
-                }
-                if (unchanged && (embedder == null || sentences != null)) {
-                    LOG.info("Reusing the index in {}: documents unchanged", indexDir);
-                } else {
-                    Files.deleteIfExists(indexDir.resolve(FINGERPRINT_FILE)); // an interrupted build is never reused
-                    write(directory, analyzer, passages.values(), embedder);
-                    if (embedder != null) {
-                        sentences = SentenceVectors.compute(passages.values(), embedder);
-                        sentences.save(sentenceFile);
-                    }
-                    Files.writeString(indexDir.resolve(FINGERPRINT_FILE), fingerprint);
-                }
+                sentences = keepOnDisk(directory, indexDir, analyzer, documents, passages, chunker, embedder);
             }
             return new PassageIndex(directory, analyzer, byId, passages, sentences);
         } catch (IOException e) {
@@ -119,19 +102,89 @@ public final class PassageIndex implements Closeable {
         }
     }
 
-    private static void write(Directory directory, CitedAnalyzer analyzer, Iterable<Passage> passages,
-                              Embedder embedder) throws IOException {
+    /**
+     * Brings the index in {@code indexDir} up to date with {@code documents}: reused as it is when nothing
+     * changed; otherwise only new and changed documents are embedded and indexed, and removed ones deleted
+     * (by document id, as the Lucene demo updates by id); rebuilt from scratch when there is no usable index
+     * or the chunking or embedding model changed.
+     */
+    private static SentenceVectors keepOnDisk(Directory directory, Path indexDir, CitedAnalyzer analyzer,
+                                              List<Document> documents, Map<String, Passage> passages,
+                                              PassageChunker chunker, Embedder embedder) throws IOException {
+        Path sentenceFile = indexDir.resolve(SENTENCE_VECTORS_FILE);
+        IndexManifest current = IndexManifest.of(settings(chunker, embedder), documents);
+        Optional<IndexManifest> previous = IndexManifest.read(indexDir)
+                .filter(m -> m.settings().equals(current.settings()) && indexExists(directory));
+        SentenceVectors stored = previous.isPresent() && embedder != null
+                ? SentenceVectors.load(sentenceFile).orElse(null) : null;
+        if (previous.isPresent() && (embedder == null || stored != null)) {
+            Set<String> changed = current.addedOrChangedSince(previous.get());
+            Set<String> removed = current.removedSince(previous.get());
+            if (changed.isEmpty() && removed.isEmpty()) {
+                LOG.info("Reusing the index in {}: documents unchanged", indexDir);
+                return stored;
+            }
+            IndexManifest.delete(indexDir); // an interrupted update is never reused
+            Set<String> stale = new TreeSet<>(changed);
+            stale.addAll(removed);
+            List<Passage> fresh = passages.values().stream().filter(p -> changed.contains(p.documentId())).toList();
+            write(directory, analyzer, fresh, embedder, stale);
+            SentenceVectors sentences = null;
+            if (embedder != null) {
+                sentences = stored.replacing(stale, fresh, embedder);
+                sentences.save(sentenceFile);
+            }
+            current.write(indexDir);
+            LOG.info("Updated the index in {}: {} new or changed and {} removed documents, {} reused as they were",
+                    indexDir, changed.size(), removed.size(), documents.size() - changed.size());
+            return sentences;
+        }
+        IndexManifest.delete(indexDir);
+        Files.deleteIfExists(indexDir.resolve("cited-fingerprint.txt")); // what an older Cited kept instead
+        write(directory, analyzer, List.copyOf(passages.values()), embedder, null);
+        SentenceVectors sentences = null;
+        if (embedder != null) {
+            sentences = SentenceVectors.compute(passages.values(), embedder);
+            sentences.save(sentenceFile);
+        }
+        current.write(indexDir);
+        return sentences;
+    }
+
+    /** What every stored passage depends on besides its document: a change means rebuilding everything. */
+    private static String settings(PassageChunker chunker, Embedder embedder) {
+        return INDEX_FORMAT + "|" + chunker.signature() + "|" + (embedder == null ? "none" : embedder.name());
+    }
+
+    private static boolean indexExists(Directory directory) {
+        try {
+            return DirectoryReader.indexExists(directory);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Adds {@code passages} (by id, so a passage indexed again replaces itself) after deleting every passage
+     * of the {@code stale} documents; {@code stale} null starts a new index.
+     */
+    private static void write(Directory directory, CitedAnalyzer analyzer, List<Passage> passages,
+                              Embedder embedder, Set<String> stale) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                .setSimilarity(new BM25Similarity());
-        List<Passage> list = new ArrayList<>();
-        passages.forEach(list::add);
-        List<float[]> vectors = embedder == null ? null
-                : ProgressiveEmbedding.embedAll(embedder, list.stream().map(PassageIndex::embeddingText).toList(),
+                .setOpenMode(stale == null ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
+                .setSimilarity(new BM25Similarity())
+                .setMergePolicy(new TieredMergePolicy().setForceMergeDeletesPctAllowed(0));
+        List<float[]> vectors = embedder == null || passages.isEmpty() ? null
+                : ProgressiveEmbedding.embedAll(embedder, passages.stream().map(PassageIndex::embeddingText).toList(),
                         "passages");
         try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (int i = 0; i < list.size(); i++) {
-                Passage passage = list.get(i);
+            if (stale != null) {
+                for (String documentId : stale) {
+                    writer.deleteDocuments(new Term(IndexFields.DOCUMENT_ID, documentId));
+                }
+            }
+            for (int i = 0; i < passages.size(); i++) {
+                Passage passage = passages.get(i);
                 org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
                 doc.add(new StringField(IndexFields.ID, passage.id(), Field.Store.YES));
                 doc.add(new SortedDocValuesField(IndexFields.ID, new BytesRef(passage.id())));
@@ -144,6 +197,11 @@ public final class PassageIndex implements Closeable {
                 // By id, so indexing the same passage again replaces it instead of duplicating it.
                 writer.updateDocument(new Term(IndexFields.ID, passage.id()), doc);
             }
+            if (stale != null && !stale.isEmpty()) {
+                // Every deletion merged away (the policy allows none left): deleted passages would otherwise
+                // still count in BM25's statistics, and an updated index would rank unlike a fresh one.
+                writer.forceMergeDeletes();
+            }
             writer.commit();
         }
     }
@@ -151,25 +209,6 @@ public final class PassageIndex implements Closeable {
     /** The text embedded for a passage: its document title gives the passage context. */
     static String embeddingText(Passage passage) {
         return passage.documentTitle() + "\n" + passage.text();
-    }
-
-    private static String fingerprint(List<Document> documents, PassageChunker chunker, Embedder embedder) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((chunker.signature() + "|" + (embedder == null ? "none" : embedder.name()) + "|")
-                    .getBytes(StandardCharsets.UTF_8));
-            for (Document document : documents) {
-                digest.update((document.id() + "\u0000" + document.text() + "\u0000").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Optional<String> readFingerprint(Path indexDir) throws IOException {
-        Path file = indexDir.resolve(FINGERPRINT_FILE);
-        return Files.exists(file) ? Optional.of(Files.readString(file).trim()) : Optional.empty();
     }
 
     public IndexSearcher searcher() {

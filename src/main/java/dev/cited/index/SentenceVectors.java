@@ -34,6 +34,9 @@ public final class SentenceVectors {
                 texts.putIfAbsent(key(passage.documentId(), sentence), passage.textOf(sentence));
             }
         }
+        if (texts.isEmpty()) {
+            return new SentenceVectors(new HashMap<>());
+        }
         List<String> keys = new ArrayList<>(texts.keySet());
         List<float[]> embedded = ProgressiveEmbedding.embedAll(embedder, new ArrayList<>(texts.values()), "sentences");
         Map<String, float[]> vectors = new HashMap<>();
@@ -41,6 +44,24 @@ public final class SentenceVectors {
             vectors.put(keys.get(i), embedded.get(i));
         }
         return new SentenceVectors(vectors);
+    }
+
+    /** These vectors without the sentences of {@code documentIds}, plus freshly embedded ones for {@code passages}. */
+    SentenceVectors replacing(java.util.Set<String> documentIds, Iterable<Passage> passages, Embedder embedder) {
+        Map<String, float[]> kept = new HashMap<>();
+        vectors.forEach((key, vector) -> {
+            if (!documentIds.contains(documentIdOf(key))) {
+                kept.put(key, vector);
+            }
+        });
+        kept.putAll(compute(passages, embedder).vectors);
+        return new SentenceVectors(kept);
+    }
+
+    /** The document id of a key "id:start:end" (the id may itself hold ":"). */
+    private static String documentIdOf(String key) {
+        int end = key.lastIndexOf(':');
+        return key.substring(0, key.lastIndexOf(':', end - 1));
     }
 
     public Optional<float[]> of(String documentId, Span sentence) {

@@ -3,9 +3,15 @@ package dev.cited.index;
 import dev.cited.chunking.PassageChunker;
 import dev.cited.document.Document;
 import dev.cited.document.DocumentLoader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PassageIndexTest {
 
     /** Counts texts embedded; vectors depend only on the text, so results are stable. */
-    static final class CountingEmbedder implements Embedder {
+    static class CountingEmbedder implements Embedder {
         final AtomicInteger embedded = new AtomicInteger();
 
         @Override
@@ -56,15 +62,83 @@ class PassageIndexTest {
     }
 
     @Test
-    void givenChangedDocuments_whenBuiltAgain_thenTheIndexIsRebuiltWithoutDuplicates(@TempDir Path data) throws Exception {
+    void givenANewDocument_whenBuiltAgain_thenOnlyItIsEmbeddedAndNothingIsDuplicated(@TempDir Path data)
+            throws Exception {
         List<Document> docs = new ArrayList<>(DocumentLoader.load(Path.of("seeds")));
         PassageIndex.build(docs, new PassageChunker(), new CountingEmbedder(), data).close();
-        docs.add(new Document("extra", "Extra", "A short extra document. It has two sentences."));
+        Document extra = new Document("extra", "Extra", "A short extra document. It has two sentences.");
+        docs.add(extra);
         CountingEmbedder again = new CountingEmbedder();
         try (PassageIndex index = PassageIndex.build(docs, new PassageChunker(), again, data)) {
-            assertTrue(again.embedded.get() > 0);
+            assertEquals(textsOf(extra), again.embedded.get(), "only the new document's passages and sentences");
             assertEquals(index.passageCount(), index.searcher().getIndexReader().numDocs());
             assertTrue(index.document("extra").isPresent());
+            assertEquals(1, hits(index, new TermQuery(new Term(IndexFields.DOCUMENT_ID, "extra"))));
         }
+    }
+
+    @Test
+    void givenChangedAndRemovedDocuments_whenBuiltAgain_thenTheUpdateEqualsAFreshBuild(@TempDir Path data,
+                                                                                    @TempDir Path fresh)
+            throws Exception {
+        List<Document> seeds = DocumentLoader.load(Path.of("seeds"));
+        Document draft = new Document("notes", "Notes", "North Korea sent shells. Korea was discussed at length.");
+        Document memo = new Document("memo", "Memo", "A memo on Korea and the summit.");
+        PassageIndex.build(List.of(seeds.get(0), seeds.get(1), draft, memo), new PassageChunker(),
+                new CountingEmbedder(), data).close();
+
+        // Few passages change, so Lucene would not merge their deletions away by itself.
+        Document revised = new Document("notes", "Notes", "Korea notes, revised. The summit in Seoul ended early.");
+        List<Document> now = List.of(seeds.get(0), seeds.get(1), revised); // memo removed, notes changed
+        CountingEmbedder update = new CountingEmbedder();
+        try (PassageIndex updated = PassageIndex.build(now, new PassageChunker(), update, data);
+             PassageIndex rebuilt = PassageIndex.build(now, new PassageChunker(), new CountingEmbedder(), fresh)) {
+            assertEquals(textsOf(revised), update.embedded.get(), "only the changed document is embedded again");
+            assertEquals(0, hits(updated, new TermQuery(new Term(IndexFields.DOCUMENT_ID, "memo"))));
+            assertEquals(rebuilt.passageCount(), updated.searcher().getIndexReader().numDocs());
+            assertEquals(ranking(rebuilt, "korea"), ranking(updated, "korea"), "same passages, same BM25 scores");
+            assertEquals(ranking(rebuilt, "summit"), ranking(updated, "summit"));
+            SentenceVectors vectors = updated.sentenceVectors().orElseThrow();
+            assertEquals(rebuilt.sentenceVectors().orElseThrow().size(), vectors.size());
+            new PassageChunker().chunk(revised).forEach(p -> p.sentences().forEach(
+                    sentence -> assertTrue(vectors.of("notes", sentence).isPresent())));
+        }
+    }
+
+    @Test
+    void givenAnotherEmbeddingModel_whenBuiltAgain_thenEverythingIsEmbeddedAnew(@TempDir Path data) throws Exception {
+        List<Document> docs = DocumentLoader.load(Path.of("seeds"));
+        CountingEmbedder first = new CountingEmbedder();
+        PassageIndex.build(docs, new PassageChunker(), first, data).close();
+        CountingEmbedder other = new CountingEmbedder() {
+            @Override
+            public String name() {
+                return "counting-hash-v2";
+            }
+        };
+        PassageIndex.build(docs, new PassageChunker(), other, data).close();
+        assertEquals(first.embedded.get(), other.embedded.get());
+    }
+
+    /** Passages plus distinct sentences: what building a document embeds. */
+    private static int textsOf(Document document) {
+        List<dev.cited.chunking.Passage> passages = new PassageChunker().chunk(document);
+        long sentences = passages.stream().flatMap(p -> p.sentences().stream()).map(s -> s.start()).distinct().count();
+        return passages.size() + (int) sentences;
+    }
+
+    private static long hits(PassageIndex index, Query query) throws IOException {
+        return index.searcher().count(query);
+    }
+
+    /** "id score" of every passage holding {@code term}, best first. */
+    private static List<String> ranking(PassageIndex index, String term) throws IOException {
+        TopDocs top = index.searcher().search(new TermQuery(new Term(IndexFields.TEXT, term)), 100);
+        List<String> ranking = new ArrayList<>();
+        for (ScoreDoc hit : top.scoreDocs) {
+            ranking.add(index.idOf(hit.doc) + " " + hit.score);
+        }
+        ranking.sort(null);
+        return ranking;
     }
 }

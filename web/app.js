@@ -4,12 +4,15 @@ import { ApiError, askStream, getJson, postJson } from './api.js';
 import { ICONS, clear, el, icon } from './dom.js';
 import { loadChats, newChatId, saveChats } from './store.js';
 
+/** Example questions, each offered only while the document it is about is served; the last suits any folder. */
 const EXAMPLES = [
-  'How many artillery shells has North Korea sent to Russia?',
-  'What did Jens Stoltenberg say about North Korea?',
-  'What did the EU and South Korea demand from North Korea?',
-  'Which country is Russia’s most significant military partner?',
+  { question: 'How many artillery shells has North Korea sent to Russia?', documentId: '004_c0a5f909db2a0263' },
+  { question: 'What did Jens Stoltenberg say about North Korea?', documentId: '004_c0a5f909db2a0263' },
+  { question: 'What did the EU and South Korea demand from North Korea?', documentId: '000_c82d24561d5ead93' },
+  { question: 'Which country is Russia’s most significant military partner?', documentId: '004_c0a5f909db2a0263' },
+  { question: 'What are the documents about?' },
 ];
+const MAX_EXAMPLES = 4;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -631,6 +634,7 @@ async function loadDocuments() {
     const docs = await getJson('/api/documents');
     state.documents = Array.isArray(docs) ? docs : [];
     renderDocuments();
+    renderExamples();
   } catch (e) {
     clear(ui.docList).append(el('li', {}, el('div', { class: 'error-box', role: 'alert', dataset: { role: 'error' } },
       el('p', { class: 'error-title' }, 'Could not load the documents'),
@@ -754,15 +758,23 @@ async function loadHealth() {
 // ---------------------------------------------------------------------------------------------------------------
 // Wiring
 
-function wire() {
-  for (const example of EXAMPLES) {
+/** The examples that fit the documents served (before they are known: only the one that fits any folder). */
+function renderExamples() {
+  const served = new Set((state.documents || []).map((d) => d.id));
+  const fitting = EXAMPLES.filter((e) => !e.documentId || served.has(e.documentId)).slice(0, MAX_EXAMPLES);
+  clear(ui.examples);
+  for (const { question } of fitting) {
     ui.examples.append(el('li', {}, el('button', {
       type: 'button',
       class: 'example',
       dataset: { role: 'example' },
-      on: { click: () => ask(example) },
-    }, example)));
+      on: { click: () => ask(question) },
+    }, question)));
   }
+}
+
+function wire() {
+  renderExamples();
 
   ui.composer.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -843,5 +855,6 @@ renderHistory();
 updateEmptyState();
 setTitle();
 loadHealth();
+loadDocuments(); // also picks the example questions that fit this folder
 openFromHash();
 document.documentElement.dataset.ready = 'true';

@@ -27,7 +27,11 @@ public final class CitedServer implements AutoCloseable {
     }
 
     public static CitedServer start(CitedConfig config, Map<String, String> env) {
-        CitedEngine engine = CitedEngine.create(config, env);
+        return start(config, CitedEngine.create(config, env));
+    }
+
+    /** Serves an engine already built (the caller held the port meanwhile); the server closes it. */
+    public static CitedServer start(CitedConfig config, CitedEngine engine) {
         HttpApi api = new HttpApi(engine.conversations(), engine.index(), engine.retriever(), engine.feedback(),
                 new ObjectMapper(), config.webDir());
         SlackRoutes slack = new SlackRoutes(new SlackSettings(config.slackSigningSecret(), config.slackBotToken(),

@@ -75,12 +75,34 @@ public final class Main {
             return 0;
         }
         long started = System.nanoTime();
-        CitedServer server = CitedServer.start(line.config);
+        CitedServer server = startHoldingThePort(line.config, out);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "cited-shutdown"));
         out.printf("Cited is ready on http://localhost:%d (%d documents, model %s, started in %d ms)%n",
                 server.port(), server.engine().index().documents().size(),
                 server.engine().conversations().modelName(), (System.nanoTime() - started) / 1_000_000);
         return waitForever();
+    }
+
+    /**
+     * Builds the engine behind a "starting" page on the port, then hands the port to the real server. With
+     * port 0 there is nothing to hold: the real port is only known once the server starts.
+     */
+    private static CitedServer startHoldingThePort(CitedConfig config, PrintStream out) {
+        if (config.port() == 0) {
+            return CitedServer.start(config);
+        }
+        CitedEngine engine;
+        try (StartingServer starting = StartingServer.open(config.port())) {
+            out.printf("Cited is starting on http://localhost:%d: reading and indexing %s%n", starting.port(),
+                    config.seeds());
+            engine = CitedEngine.create(config, System.getenv());
+        }
+        try {
+            return CitedServer.start(config, engine);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
     }
 
     private static int waitForever() {

@@ -60,6 +60,15 @@ class NestedFolderWebTest {
         driver.get("http://127.0.0.1:" + server.port() + "/");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         WebElement box = wait.until(d -> d.findElement(By.cssSelector("textarea[name='question']")));
+        // Only the examples about documents this folder serves (under their ids here), and the one for any folder.
+        @SuppressWarnings("unchecked")
+        List<String> examples = wait.until(d -> {
+            List<String> texts = (List<String>) driver.executeScript(
+                    "return [...document.querySelectorAll('[data-role=example]')].map(e => e.textContent)");
+            return texts.size() == 2 ? texts : null;
+        });
+        assertEquals(List.of("What did the EU and South Korea demand from North Korea?", "What are the documents about?"),
+                examples);
         box.sendKeys("How many artillery shells has North Korea sent to Russia?", Keys.ENTER);
 
         WebElement marker = wait.until(d -> {

@@ -132,6 +132,16 @@ class WebUiTest {
     }
 
     @Test
+    void exampleQuestionsFitTheSeedsAndAskWhenClicked() {
+        // Rendered again once the documents are known: wait for the four that fit the seeds, then look them up.
+        wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("[data-role='example']")).size() == 4);
+        WebElement first = driver.findElement(By.cssSelector("[data-role='example']"));
+        assertEquals(SHELLS, first.getText());
+        first.click();
+        assertTrue(answerText(waitForAnswer(0)).contains("artillery shells"));
+    }
+
+    @Test
     void citationOpensTheSourceWithTheQuoteHighlightedAndInView() throws Exception {
         ask(SHELLS);
         WebElement answer = waitForAnswer(0);

@@ -37,14 +37,9 @@ public final class BoundedStreamingChatModel implements StreamingChatModel {
         return t;
     });
 
-    private static final java.util.concurrent.ExecutorService STARTERS = Executors.newCachedThreadPool(r -> {
+    /** Starts each model call and, on timeout, cancels it: neither may block the caller or the deadline thread. */
+    private static final java.util.concurrent.ExecutorService STREAMS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "cited-model-stream");
-        t.setDaemon(true);
-        return t;
-    });
-
-    private static final java.util.concurrent.ExecutorService CLEANUP = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "cited-model-cancel");
         t.setDaemon(true);
         return t;
     });
@@ -77,7 +72,7 @@ public final class BoundedStreamingChatModel implements StreamingChatModel {
         // Started on its own thread: a client library may parse the stream on the calling thread (the JDK client
         // does when the response headers are in before it chains its parser), and the caller must never wait
         // past the deadline on a stalled server.
-        STARTERS.execute(() -> {
+        STREAMS.execute(() -> {
             guard.enter();
             try {
                 delegate.chat(request, options, guard);
@@ -169,7 +164,7 @@ public final class BoundedStreamingChatModel implements StreamingChatModel {
                 handler.onError(error); // first: the caller never waits on the clean-up below
                 if (error.isTimeout()) {
                     // Closing a stalled connection can block; never on the deadline thread, which serves every call.
-                    CLEANUP.execute(() -> {
+                    STREAMS.execute(() -> {
                         cancelStream();
                         interruptCaller();
                     });

@@ -74,8 +74,9 @@ public final class ExtractiveAnswerer implements Answerer {
     public Answer answer(AnswerContext context, TokenListener listener) {
         String query = context.searchQuery();
         Set<String> wanted = support.informativeTerms(query);
+        Demand demand = Demand.of(context.question());
         List<Candidate> chosen = QueryIntent.isOverview(query) ? openings(context.passages())
-                : choose(candidates(query, context.passages(), wanted, Demand.of(context.question())), wanted);
+                : choose(candidates(query, context.passages(), wanted, demand), wanted, demand.specific());
         if (chosen.isEmpty()) {
             Answer abstention = Answer.abstain();
             listener.onToken(abstention.text());
@@ -102,7 +103,7 @@ public final class ExtractiveAnswerer implements Answerer {
             passage.sentences().stream()
                     .filter(s -> !passage.textOf(s).equals(passage.documentTitle()) && !isQuestion(passage.textOf(s)))
                     .findFirst()
-                    .ifPresent(s -> chosen.add(new Candidate(passage, s, passage.textOf(s), Set.of(), 0, 0, false, false, 0)));
+                    .ifPresent(s -> chosen.add(new Candidate(passage, s, passage.textOf(s), Set.of(), 0, 0, false, 0)));
             if (chosen.size() >= MAX_OVERVIEW_DOCUMENTS) {
                 break;
             }
@@ -133,7 +134,7 @@ public final class ExtractiveAnswerer implements Answerer {
                         : 0.75 * coverage + 0.25 * passageCoverage;
                 score += 0.01 / (rank + 1); // equal scores: prefer the better-ranked passage
                 candidates.add(new Candidate(passage, sentence, text, terms, coverage, passageCoverage,
-                        meaning.isPresent(), demand.specific(), score));
+                        meaning.isPresent(), score));
             }
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
@@ -141,9 +142,10 @@ public final class ExtractiveAnswerer implements Answerer {
         return candidates;
     }
 
-    private List<Candidate> choose(List<Candidate> candidates, Set<String> wanted) {
+    /** @param specific the question is after one particular fact ({@link Demand#specific()}) */
+    private List<Candidate> choose(List<Candidate> candidates, Set<String> wanted, boolean specific) {
         List<Candidate> chosen = new ArrayList<>();
-        if (wanted.isEmpty() || candidates.isEmpty() || !supports(candidates.get(0)) || offTopic(wanted)) {
+        if (wanted.isEmpty() || candidates.isEmpty() || !supports(candidates.get(0), specific) || offTopic(wanted)) {
             return chosen;
         }
         Candidate best = candidates.get(0);
@@ -157,7 +159,7 @@ public final class ExtractiveAnswerer implements Answerer {
             // is providing…”"), so it may score lower than an unrelated sentence would need to.
             boolean adjacent = adjacent(best, next);
             double ratio = adjacent ? ADJACENT_SENTENCE_RATIO : SECOND_SENTENCE_RATIO;
-            if (next.score < ratio * best.score || (!adjacent && !supports(next))) {
+            if (next.score < ratio * best.score || (!adjacent && !supports(next, specific))) {
                 continue;
             }
             Set<String> union = new HashSet<>(covered);
@@ -200,8 +202,8 @@ public final class ExtractiveAnswerer implements Answerer {
         return absent >= MIN_ABSENT_TERMS && absent >= MAX_ABSENT_SHARE * wanted.size();
     }
 
-    private boolean supports(Candidate c) {
-        if (c.specific && c.coverage < MIN_SPECIFIC_COVERAGE) {
+    private boolean supports(Candidate c, boolean specific) {
+        if (specific && c.coverage < MIN_SPECIFIC_COVERAGE) {
             return false;
         }
         if (c.semantic) {
@@ -256,7 +258,7 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     private record Candidate(Passage passage, Span sentence, String text, Set<String> terms, double coverage,
-                             double passageCoverage, boolean semantic, boolean specific, double score) {
+                             double passageCoverage, boolean semantic, double score) {
         Quote quote() {
             return new Quote(passage.documentId(), passage.documentTitle(), sentence.start(), sentence.end(), text);
         }

@@ -1,6 +1,5 @@
 package dev.cited.answer;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +27,6 @@ final class PriorState {
 
     /** Whether {@code sentence} speaks of an earlier time at all. */
     static boolean spokenOfIn(String sentence) {
-        return PRESENT.matcher(sentence.toLowerCase(Locale.ROOT)).find();
+        return PRESENT.matcher(sentence).find();
     }
 }

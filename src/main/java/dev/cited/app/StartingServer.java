@@ -66,7 +66,8 @@ final class StartingServer implements AutoCloseable {
 
     private static void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
-            exchange.getRequestBody().readAllBytes(); // read what was sent, so the client sees the answer
+            // Read (and drop) what was sent, so a client still sending sees the answer, not a reset.
+            exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
             String path = exchange.getRequestURI().getPath();
             boolean page = ("/".equals(path) || "/index.html".equals(path))
                     && ("GET".equals(exchange.getRequestMethod()) || "HEAD".equals(exchange.getRequestMethod()));

@@ -86,7 +86,7 @@ public final class DocumentLoader {
 
     private static boolean isDocument(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isRegularFile(file) && !name.startsWith(".") && (name.endsWith(".txt") || name.endsWith(".md"));
+        return Files.isRegularFile(file) && (name.endsWith(".txt") || name.endsWith(".md")); // dot-files: hidden()
     }
 
     private static java.util.Optional<Document> read(Path file, String id) {

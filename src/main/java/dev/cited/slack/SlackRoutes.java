@@ -231,11 +231,11 @@ public final class SlackRoutes implements AutoCloseable {
             return;
         }
         if ("block_actions".equals(payload.path("type").asText())) {
+            String responseUrl = payload.path("response_url").asText(null);
             for (JsonNode action : payload.path("actions")) {
                 if (!action.path("action_id").asText("").startsWith(FeedbackButton.ACTION_PREFIX)) {
                     continue;
                 }
-                String responseUrl = payload.path("response_url").asText(null);
                 FeedbackButton.parse(action.path("value").asText(null)).ifPresentOrElse(
                         button -> {
                             feedback.save(button.conversationId(), button.turn(), button.rating(), "", "slack");

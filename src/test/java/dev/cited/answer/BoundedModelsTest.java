@@ -146,17 +146,7 @@ class BoundedModelsTest {
             }
         };
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
-        BoundedStreamingChatModel.of(broken, GENEROUS).chat("q", new StreamingChatResponseHandler() {
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                failure.complete(null);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                failure.complete(error);
-            }
-        });
+        BoundedStreamingChatModel.of(broken, GENEROUS).chat("q", completing(failure));
         Throwable error = failure.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
         assertTrue(error instanceof ModelException m && !m.isTimeout() && m.getMessage().contains("no connection"),
                 String.valueOf(error));
@@ -180,23 +170,28 @@ class BoundedModelsTest {
         };
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
         try {
-            assertTimeoutPreemptively(BOUND, () -> BoundedStreamingChatModel.of(blocking, TIMEOUT).chat("q",
-                    new StreamingChatResponseHandler() {
-                        @Override
-                        public void onCompleteResponse(ChatResponse response) {
-                            failure.complete(null);
-                        }
-
-                        @Override
-                        public void onError(Throwable error) {
-                            failure.complete(error);
-                        }
-                    }));
+            assertTimeoutPreemptively(BOUND,
+                    () -> BoundedStreamingChatModel.of(blocking, TIMEOUT).chat("q", completing(failure)));
             Throwable error = failure.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
             assertTrue(error instanceof ModelException m && m.isTimeout(), String.valueOf(error));
             assertTrue(interrupted.await(BOUND.toMillis(), TimeUnit.MILLISECONDS), "the stalled read is interrupted");
         } finally {
             release.countDown();
         }
+    }
+
+    /** A handler that completes {@code outcome} with the error, or with null when the answer completes. */
+    private static StreamingChatResponseHandler completing(CompletableFuture<Throwable> outcome) {
+        return new StreamingChatResponseHandler() {
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                outcome.complete(null);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                outcome.complete(error);
+            }
+        };
     }
 }

@@ -1,10 +1,6 @@
 package dev.cited.answer;
 
 import dev.cited.chunking.Passage;
-import dev.cited.chunking.Span;
-import dev.cited.citation.CitationAssembler;
-import dev.cited.citation.CitedText;
-import dev.cited.citation.Quote;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -14,19 +10,17 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Answers with a LangChain4j chat model: the prompt numbers the retrieved passages [1]..[k]; each marker
- * the model writes is mapped back to the sentence of that passage that best supports its claim. Markers
- * naming no passage sent are dropped; an answer left without any citation is treated as not grounded.
+ * Answers with a LangChain4j chat model: the prompt numbers the retrieved passages [1]..[k], and the draft
+ * the model writes is grounded sentence by sentence ({@link DraftGrounder}): what a passage sent supports is
+ * cited to the sentence(s) that support it, what nothing sent supports is reported as unsupported.
  *
  * <p>With a token listener (the streaming endpoint) the streaming model is used and its chunks reach the
  * listener as they arrive; otherwise the blocking model answers in one response. Either way the call ends
@@ -34,9 +28,6 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ChatModelAnswerer implements Answerer {
     static final String NOT_FOUND = "NOT_IN_DOCUMENTS";
-    /** "[Passage 2]", "[Source 2]", "[#2]": how smaller models often write a plain "[2]". */
-    private static final java.util.regex.Pattern WORDY_MARKER =
-            java.util.regex.Pattern.compile("(?i)\\[\\s*(?:passage|source|doc(?:ument)?)?\\s*#?\\s*(\\d{1,4})\\s*]");
     /** How long past the deadline to wait for the bounded streaming model to report it, before giving up anyway. */
     private static final Duration GRACE = Duration.ofSeconds(2);
 
@@ -44,7 +35,7 @@ public final class ChatModelAnswerer implements Answerer {
     private final ChatModel chatModel;
     private final StreamingChatModel streamingModel;
     private final PromptTemplate prompt;
-    private final SentenceSupport support;
+    private final DraftGrounder grounder;
     private final Duration timeout;
 
     /**
@@ -52,13 +43,13 @@ public final class ChatModelAnswerer implements Answerer {
      * @param timeout        no model call lasts longer
      */
     public ChatModelAnswerer(String name, ChatModel chatModel, StreamingChatModel streamingModel,
-                             PromptTemplate prompt, SentenceSupport support, Duration timeout) {
+                             PromptTemplate prompt, DraftGrounder grounder, Duration timeout) {
         this.name = name;
         this.timeout = timeout;
         this.chatModel = BoundedChatModel.of(Objects.requireNonNull(chatModel, "chatModel"), timeout);
         this.streamingModel = BoundedStreamingChatModel.of(streamingModel, timeout);
         this.prompt = prompt;
-        this.support = support;
+        this.grounder = grounder;
     }
 
     @Override
@@ -68,24 +59,11 @@ public final class ChatModelAnswerer implements Answerer {
             listener.onToken(abstention.text());
             return abstention;
         }
-        String raw = WORDY_MARKER.matcher(generate(render(context), listener).strip()).replaceAll("[$1]");
-        if (raw.contains(NOT_FOUND)) {
+        String draft = generate(render(context), listener).strip();
+        if (draft.contains(NOT_FOUND)) {
             return Answer.abstain();
         }
-        List<Passage> sent = context.passages().stream().map(p -> p.passage()).toList();
-        CitedText cited = CitationAssembler.assemble(raw, (marker, claim) -> {
-            if (marker < 1 || marker > sent.size()) {
-                return Optional.empty(); // the model invented a source
-            }
-            Passage passage = sent.get(marker - 1);
-            Span span = support.bestSentence(passage, claim);
-            return Optional.of(new Quote(passage.documentId(), passage.documentTitle(), span.start(), span.end(),
-                    passage.textOf(span)));
-        });
-        if (cited.citations().isEmpty()) {
-            return Answer.abstain(); // nothing it said can be checked against the documents
-        }
-        return new Answer(cited.text(), true, cited.citations());
+        return grounder.ground(draft, context.passages().stream().map(p -> p.passage()).toList());
     }
 
     String render(AnswerContext context) {

@@ -1,5 +1,11 @@
 package dev.cited.answer;
 
+import dev.cited.grounding.Claim;
+import dev.cited.grounding.ClaimVerifier;
+import dev.cited.grounding.EvidencePool;
+import dev.cited.grounding.SentenceSupport;
+import dev.cited.grounding.StatementVerdict;
+import dev.cited.grounding.Verdict;
 import dev.cited.chunking.Passage;
 import dev.cited.chunking.Span;
 import dev.cited.citation.CitationAssembler;
@@ -52,22 +58,39 @@ public final class ExtractiveAnswerer implements Answerer {
     static final int MAX_OVERVIEW_DOCUMENTS = 3;
     /** A second sentence must score at least this share of the best one. */
     static final double SECOND_SENTENCE_RATIO = 0.9;
+    /**
+     * A second sentence must add this much rarity-weighted coverage of the question: names the first one
+     * implies ("North Korea", "Russia") add little, the fact asked about adds much.
+     */
+    static final double MIN_SECOND_SENTENCE_GAIN = 0.1;
     /** ...or this share when it is right next to the best one. */
     static final double ADJACENT_SENTENCE_RATIO = 0.7;
+
+    /** Candidates checked against the question before giving up: the rest score too low to matter. */
+    static final int MAX_CHECKED = 8;
+    /**
+     * When the best sentence lacks a name or number the question has, the next one may answer instead, if it
+     * scores nearly as well: a much weaker one merely shares the subject.
+     */
+    static final double NEXT_CANDIDATE_RATIO = 0.8;
 
     private final SentenceSupport support;
     private final SentenceSimilarity similarity;
     private final double minScore;
+    private final ClaimVerifier verifier;
+    private final EvidencePool evidence;
 
-    public ExtractiveAnswerer(SentenceSupport support, SentenceSimilarity similarity) {
-        this(support, similarity, DEFAULT_MIN_SCORE);
-    }
-
-    /** @param minScore the score a sentence needs with this embedding model (see {@link #DEFAULT_MIN_SCORE}) */
-    public ExtractiveAnswerer(SentenceSupport support, SentenceSimilarity similarity, double minScore) {
+    /**
+     * @param minScore the score a sentence needs with this embedding model (see {@link #DEFAULT_MIN_SCORE})
+     * @param verifier checks that a candidate holds the question's numbers and names and does not contradict it
+     */
+    public ExtractiveAnswerer(SentenceSupport support, SentenceSimilarity similarity, double minScore,
+                              ClaimVerifier verifier, EvidencePool evidence) {
         this.support = support;
         this.similarity = similarity;
         this.minScore = minScore;
+        this.verifier = verifier;
+        this.evidence = evidence;
     }
 
     @Override
@@ -75,10 +98,12 @@ public final class ExtractiveAnswerer implements Answerer {
         String query = context.searchQuery();
         Set<String> wanted = support.informativeTerms(query);
         Demand demand = Demand.of(context.question());
+        List<StatementVerdict> checks = new ArrayList<>();
         List<Candidate> chosen = QueryIntent.isOverview(query) ? openings(context.passages())
-                : choose(candidates(query, context.passages(), wanted, demand), wanted, demand.specific());
+                : choose(candidates(query, context.passages(), wanted, demand), wanted, demand.specific(),
+                Claim.question(context.question()), checks);
         if (chosen.isEmpty()) {
-            Answer abstention = Answer.abstain();
+            Answer abstention = Answer.abstain().withVerdicts(checks);
             listener.onToken(abstention.text());
             return abstention;
         }
@@ -87,12 +112,12 @@ public final class ExtractiveAnswerer implements Answerer {
             if (i > 0) {
                 raw.append(' ');
             }
-            raw.append(withMarker(chosen.get(i).text, i + 1));
+            raw.append(CitationAssembler.attach(chosen.get(i).text, i + 1));
         }
         CitedText cited = CitationAssembler.assemble(raw.toString(), (marker, claim) -> marker >= 1
                 && marker <= chosen.size() ? Optional.of(chosen.get(marker - 1).quote()) : Optional.empty());
         stream(cited.text(), listener);
-        return new Answer(cited.text(), true, cited.citations());
+        return new Answer(cited.text(), true, cited.citations()).withVerdicts(checks);
     }
 
     /** For "What are the documents about?": the first sentence past the headline of each retrieved document. */
@@ -103,7 +128,7 @@ public final class ExtractiveAnswerer implements Answerer {
             passage.sentences().stream()
                     .filter(s -> !passage.textOf(s).equals(passage.documentTitle()) && !isQuestion(passage.textOf(s)))
                     .findFirst()
-                    .ifPresent(s -> chosen.add(new Candidate(passage, s, passage.textOf(s), Set.of(), 0, 0, false, 0)));
+                    .ifPresent(s -> chosen.add(new Candidate(passage, s, passage.textOf(s), Set.of(), 0, 0, false, 0, 0)));
             if (chosen.size() >= MAX_OVERVIEW_DOCUMENTS) {
                 break;
             }
@@ -134,7 +159,7 @@ public final class ExtractiveAnswerer implements Answerer {
                         : 0.75 * coverage + 0.25 * passageCoverage;
                 score += 0.01 / (rank + 1); // equal scores: prefer the better-ranked passage
                 candidates.add(new Candidate(passage, sentence, text, terms, coverage, passageCoverage,
-                        meaning.isPresent(), score));
+                        meaning.isPresent(), score, rank + 1));
             }
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
@@ -142,13 +167,37 @@ public final class ExtractiveAnswerer implements Answerer {
         return candidates;
     }
 
-    /** @param specific the question is after one particular fact ({@link Demand#specific()}) */
-    private List<Candidate> choose(List<Candidate> candidates, Set<String> wanted, boolean specific) {
+    /**
+     * The best candidate that answers the question, and a second sentence when it adds to it.
+     *
+     * @param specific the question is after one particular fact ({@link Demand#specific()})
+     * @param question checked against each candidate: its numbers, names, polarity and roles must hold there
+     * @param checks   receives the verdict on every candidate checked
+     */
+    private List<Candidate> choose(List<Candidate> candidates, Set<String> wanted, boolean specific, Claim question,
+                                   List<StatementVerdict> checks) {
         List<Candidate> chosen = new ArrayList<>();
-        if (wanted.isEmpty() || candidates.isEmpty() || !supports(candidates.get(0), specific) || offTopic(wanted)) {
+        if (wanted.isEmpty() || candidates.isEmpty() || offTopic(wanted)) {
             return chosen;
         }
-        Candidate best = candidates.get(0);
+        Candidate best = null;
+        Candidate top = candidates.get(0);
+        for (Candidate c : candidates.subList(0, Math.min(MAX_CHECKED, candidates.size()))) {
+            if (!supports(c, specific) || c.score < NEXT_CANDIDATE_RATIO * top.score) {
+                break; // the rest score lower still: they answer a question that was not asked
+            }
+            Verdict v = check(question, c, checks);
+            if (v.supported()) {
+                best = c;
+                break;
+            }
+            if (v.status() == Verdict.Status.CONTRADICTED) {
+                break; // written from this sentence with a detail changed: the documents don't say
+            }
+        }
+        if (best == null) {
+            return chosen;
+        }
         chosen.add(best);
         Set<String> covered = new HashSet<>(best.terms);
         for (Candidate next : candidates.subList(1, candidates.size())) {
@@ -159,19 +208,28 @@ public final class ExtractiveAnswerer implements Answerer {
             // is providing…”"), so it may score lower than an unrelated sentence would need to.
             boolean adjacent = adjacent(best, next);
             double ratio = adjacent ? ADJACENT_SENTENCE_RATIO : SECOND_SENTENCE_RATIO;
-            if (next.score < ratio * best.score || (!adjacent && !supports(next, specific))) {
+            if (next.score < ratio * best.score || (!adjacent && !supports(next, specific))
+                    || !check(question, next, checks).supported()) {
                 continue;
             }
             Set<String> union = new HashSet<>(covered);
             union.addAll(next.terms);
-            // A second sentence only when it adds part of the question the first one left out.
-            if (countIn(wanted, union) > countIn(wanted, covered)) {
+            // A second sentence only when it adds a real part of the question the first one left out.
+            if (support.coverage(wanted, union) - support.coverage(wanted, covered) >= MIN_SECOND_SENTENCE_GAIN) {
                 chosen.add(next);
                 covered = union;
             }
         }
         chosen.sort(Comparator.comparing((Candidate c) -> c.passage.documentId()).thenComparingInt(c -> c.sentence.start()));
         return chosen;
+    }
+
+    /** Whether the candidate holds the question's numbers and names, and says nothing contrary to it. */
+    private Verdict check(Claim question, Candidate c, List<StatementVerdict> checks) {
+        int index = c.passage.sentences().indexOf(c.sentence);
+        Verdict v = verifier.verify(question, evidence.evidence(c.passage, index, 1, Set.of(c.rank)));
+        checks.add(StatementVerdict.of(question.text(), v));
+        return v;
     }
 
     private static long countIn(Set<String> wanted, Set<String> terms) {
@@ -213,15 +271,6 @@ public final class ExtractiveAnswerer implements Answerer {
                 || (c.coverage >= MIN_SENTENCE_COVERAGE_IN_CONTEXT && c.passageCoverage >= MIN_PASSAGE_COVERAGE);
     }
 
-    /** "… shells." becomes "… shells [1]." so the marker sits inside the sentence it supports. */
-    static String withMarker(String sentence, int marker) {
-        String tag = " [" + marker + "]";
-        if (sentence.endsWith(".") || sentence.endsWith("!") || sentence.endsWith("?")) {
-            return sentence.substring(0, sentence.length() - 1) + tag + sentence.charAt(sentence.length() - 1);
-        }
-        return sentence + tag + "."; // a headline-like line: end it, so the next sentence doesn't run on
-    }
-
     /** Streams the finished text word by word so every face can show progress the same way. */
     private static void stream(String text, TokenListener listener) {
         int start = 0;
@@ -257,8 +306,9 @@ public final class ExtractiveAnswerer implements Answerer {
         }
     }
 
+    /** @param rank the candidate's passage's place among those retrieved, from 1 */
     private record Candidate(Passage passage, Span sentence, String text, Set<String> terms, double coverage,
-                             double passageCoverage, boolean semantic, double score) {
+                             double passageCoverage, boolean semantic, double score, int rank) {
         Quote quote() {
             return new Quote(passage.documentId(), passage.documentTitle(), sentence.start(), sentence.end(), text);
         }

@@ -11,10 +11,12 @@ import java.util.Map;
  * @param retrieval  "hybrid" (BM25 + dense, fused), "bm25" or "dense"
  * @param embedding  the in-process embedding model: "bge-small" or "minilm"
  * @param publicUrl  the address users reach the web UI at (links from Slack); null when unknown
+ * @param grounding  what happens to a model's statement nothing retrieved supports: "strict" (removed) or
+ *                   "flag" (kept, marked)
  */
 public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Path dataDir, String model,
                           Duration modelTimeout, String retrieval, String embedding, String slackSigningSecret,
-                          String slackBotToken, String slackApiUrl, String publicUrl) {
+                          String slackBotToken, String slackApiUrl, String publicUrl, String grounding) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -43,6 +45,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         b.slackBotToken = slackBotToken;
         b.slackApiUrl = slackApiUrl;
         b.publicUrl = publicUrl;
+        b.grounding = grounding;
         return b;
     }
 
@@ -62,6 +65,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         value(env, "SLACK_BOT_TOKEN", b::slackBotToken);
         value(env, "SLACK_API_URL", b::slackApiUrl);
         value(env, "CITED_PUBLIC_URL", b::publicUrl);
+        value(env, "CITED_GROUNDING", b::grounding);
         return b.build();
     }
 
@@ -86,6 +90,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         private String slackBotToken;
         private String slackApiUrl = DEFAULT_SLACK_API_URL;
         private String publicUrl;
+        private String grounding = "strict";
 
         public Builder port(int port) { this.port = port; return this; }
         public Builder seeds(Path seeds) { this.seeds = seeds; return this; }
@@ -100,10 +105,11 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         public Builder slackBotToken(String token) { this.slackBotToken = token; return this; }
         public Builder slackApiUrl(String url) { this.slackApiUrl = url; return this; }
         public Builder publicUrl(String url) { this.publicUrl = url; return this; }
+        public Builder grounding(String mode) { this.grounding = mode; return this; }
 
         public CitedConfig build() {
             return new CitedConfig(port, seeds, webDir, promptsDir, dataDir, model, modelTimeout, retrieval, embedding,
-                    slackSigningSecret, slackBotToken, slackApiUrl, publicUrl);
+                    slackSigningSecret, slackBotToken, slackApiUrl, publicUrl, grounding);
         }
     }
 }

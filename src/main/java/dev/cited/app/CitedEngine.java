@@ -2,9 +2,15 @@ package dev.cited.app;
 
 import dev.cited.answer.Answerer;
 import dev.cited.answer.ChatModelAnswerer;
+import dev.cited.answer.DraftGrounder;
 import dev.cited.answer.ExtractiveAnswerer;
 import dev.cited.answer.PromptTemplate;
-import dev.cited.answer.SentenceSupport;
+import dev.cited.grounding.ClaimVerifier;
+import dev.cited.grounding.DefaultClaimVerifier;
+import dev.cited.grounding.EvidencePool;
+import dev.cited.grounding.GroundingMode;
+import dev.cited.grounding.SentenceSupport;
+import dev.cited.grounding.SupportFinder;
 import dev.cited.chunking.PassageChunker;
 import dev.cited.conversation.ConversationService;
 import dev.cited.conversation.DefaultConversationService;
@@ -64,6 +70,7 @@ public final class CitedEngine implements EvalCommand.Engine {
      */
     public static CitedEngine create(CitedConfig config, Map<String, String> env) {
         ModelSpec spec = ModelSpec.parse(config.model());
+        GroundingMode grounding = GroundingMode.parse(config.grounding());
         EmbeddingChoice embedding = EmbeddingChoice.parse(config.embedding());
         String mode = config.retrieval() == null ? "hybrid" : config.retrieval().trim().toLowerCase(java.util.Locale.ROOT);
         if (!List.of("hybrid", "bm25", "dense").contains(mode)) {
@@ -79,8 +86,8 @@ public final class CitedEngine implements EvalCommand.Engine {
                     config.seeds().toAbsolutePath());
         }
         boolean dense = !mode.equals("bm25");
-        PassageIndex index = PassageIndex.build(documents, new PassageChunker(),
-                dense ? OnnxEmbedder.forPassages(embedding) : null, config.dataDir());
+        Embedder passageEmbedder = dense ? OnnxEmbedder.forPassages(embedding) : null;
+        PassageIndex index = PassageIndex.build(documents, new PassageChunker(), passageEmbedder, config.dataDir());
         // One cache for query embeddings: retrieval and sentence scoring embed each question once.
         Embedder queries = dense ? new CachingEmbedder(OnnxEmbedder.forQueries(embedding), QUERY_CACHE_SIZE) : null;
         Retriever bm25 = new Bm25Retriever(index);
@@ -92,14 +99,21 @@ public final class CitedEngine implements EvalCommand.Engine {
         SentenceSimilarity similarity = index.sentenceVectors()
                 .<SentenceSimilarity>map(vectors -> new EmbeddingSentenceSimilarity(vectors, queries))
                 .orElse(SentenceSimilarity.NONE);
+        // Claims are compared with sentences as sentences are with each other: embedded as passages are.
+        SentenceSimilarity claimSimilarity = index.sentenceVectors()
+                .<SentenceSimilarity>map(vectors -> new EmbeddingSentenceSimilarity(vectors,
+                        new CachingEmbedder(passageEmbedder, QUERY_CACHE_SIZE)))
+                .orElse(SentenceSimilarity.NONE);
         SentenceSupport support = new SentenceSupport(new IndexTermStatistics(index));
+        ClaimVerifier verifier = new DefaultClaimVerifier(support, claimSimilarity);
+        EvidencePool evidence = new EvidencePool(index::document, index::passage);
         Answerer answerer;
         QueryRewriter rewriter = new HeuristicQueryRewriter();
         if (models == null) {
-            answerer = new ExtractiveAnswerer(support, similarity, embedding.answerThreshold());
+            answerer = new ExtractiveAnswerer(support, similarity, embedding.answerThreshold(), verifier, evidence);
         } else {
-            answerer = new ChatModelAnswerer(spec.label(), models.chat(), models.streaming(), answerPrompt, support,
-                    config.modelTimeout());
+            answerer = new ChatModelAnswerer(spec.label(), models.chat(), models.streaming(), answerPrompt,
+                    new DraftGrounder(evidence, new SupportFinder(verifier), support, grounding), config.modelTimeout());
             rewriter = new ModelQueryRewriter(models.chat(), rewritePrompt, rewriter);
         }
         ConversationService conversations = DefaultConversationService.builder()
@@ -125,6 +139,12 @@ public final class CitedEngine implements EvalCommand.Engine {
     @Override
     public dev.cited.eval.Evaluator evaluator(int k) {
         return new dev.cited.eval.Evaluator(conversations, retriever, id -> index.document(id).orElse(null), k);
+    }
+
+    /** Scores what this engine lets through of a model's answers, on a claim set. */
+    @Override
+    public dev.cited.eval.ClaimEvaluator claimEvaluator(int k) {
+        return new dev.cited.eval.ClaimEvaluator(conversations, retriever, id -> index.document(id).orElse(null), k);
     }
 
     public FeedbackStore feedback() {

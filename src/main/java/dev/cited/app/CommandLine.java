@@ -16,6 +16,8 @@ final class CommandLine {
               --data DIR         keep the index on disk here and reuse it   [CITED_DATA, default in memory]
               --prompts DIR      prompt templates                           [CITED_PROMPTS, default prompts]
               --model-timeout S  seconds to wait for a model                [CITED_MODEL_TIMEOUT, default 60]
+              --grounding MODE   strict (a model's unsupported statements are removed) | flag (kept, marked ⚠)
+                                                                            [CITED_GROUNDING, default strict]
             """;
 
     final CitedConfig config;
@@ -44,6 +46,7 @@ final class CommandLine {
                 case "--model" -> b.model(value(args, ++i, arg));
                 case "--retrieval" -> b.retrieval(value(args, ++i, arg));
                 case "--embedding" -> b.embedding(value(args, ++i, arg));
+                case "--grounding" -> b.grounding(value(args, ++i, arg));
                 case "--model-timeout" -> b.modelTimeout(Duration.ofSeconds(parseSeconds(value(args, ++i, arg))));
                 default -> {
                     if (arg.startsWith("--")) {

@@ -42,7 +42,9 @@ public final class Main {
             return switch (command) {
                 case "serve" -> serve(line, out);
                 case "ask" -> ask(line, out, err);
-                case "eval" -> EvalCommand.run(line.arguments, () -> CitedEngine.create(line.config, System.getenv()), line.help, out, err);
+                case "eval" -> EvalCommand.run(line.arguments, (model, env) -> CitedEngine.create(
+                        model == null ? line.config : line.config.toBuilder().model(model).build(), env),
+                        System.getenv(), line.help, out, err);
                 case "bench" -> Benchmark.run(line, out);
                 case "help" -> {
                     out.print(USAGE);

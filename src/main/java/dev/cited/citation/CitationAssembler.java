@@ -61,6 +61,31 @@ public final class CitationAssembler {
         return MARKER.matcher(sentence).replaceAll("").strip();
     }
 
+    /** "… shells." becomes "… shells [1]." so the marker sits inside the sentence it supports. */
+    public static String attach(String sentence, int marker) {
+        return attach(sentence, List.of(marker));
+    }
+
+    /** "… shells." becomes "… shells [1][2]." */
+    public static String attach(String sentence, List<Integer> markers) {
+        StringBuilder tags = new StringBuilder(" ");
+        markers.forEach(m -> tags.append('[').append(m).append(']'));
+        String tag = tags.toString();
+        String s = sentence.stripTrailing();
+        int end = s.length();
+        while (end > 0 && "”’\")".indexOf(s.charAt(end - 1)) >= 0) {
+            end--; // past closing quotes: "… “reckless provocation.”"
+        }
+        if (end > 0 && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == '!' || s.charAt(end - 1) == '?')
+                && end == s.length()) {
+            return s.substring(0, end - 1) + tag + s.charAt(end - 1);
+        }
+        if (end < s.length() || s.endsWith(".") || s.endsWith("!") || s.endsWith("?")) {
+            return s + tag; // "… “victory in Ukraine.”" keeps its quote whole
+        }
+        return s + tag + "."; // a headline-like line: end it, so the next sentence doesn't run on
+    }
+
     /** The text without its [n] markers. */
     public static String withoutMarkers(String text) {
         return MARKER.matcher(text).replaceAll("").strip();

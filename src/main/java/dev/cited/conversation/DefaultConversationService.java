@@ -48,8 +48,9 @@ public final class DefaultConversationService implements ConversationService {
                 .map(t -> new HistoryTurn(t.question(), t.result().answer())).toList();
         Answer answer = answerer.answer(new AnswerContext(question, searchQuery, previous, passages), listener);
         AskResult result = new AskResult(conversationId, 0, answer.text(), answer.grounded(), answer.citations(),
-                answerer.name(), searchQuery);
-        return result.withTurn(store.append(conversationId, new Turn(question, searchQuery, result)));
+                answer.unsupported(), answerer.name(), searchQuery, request.explain() ? answer.verdicts() : null);
+        int turn = store.append(conversationId, new Turn(question, searchQuery, result.withoutVerdicts()));
+        return result.withTurn(turn);
     }
 
     @Override

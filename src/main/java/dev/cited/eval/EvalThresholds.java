@@ -14,6 +14,26 @@ public record EvalThresholds(double recallAtK, double answerHitRate, double cita
      * needing both documents, unanswerables with tempting overlap. Also the floor `cited eval` reports against.
      */
     public static final EvalThresholds PROJECT_SET = new EvalThresholds(0.90, 0.75, 0.55, 1.0, 0.85, 0.65);
+    /**
+     * CI's gate for eval/adversarial.jsonl: near-miss questions (a real sentence with one detail changed) must
+     * be abstained on, their faithful paraphrases still answered.
+     */
+    public static final EvalThresholds ADVERSARIAL_SET = new EvalThresholds(0.90, 0.85, 0.55, 1.0, 0.70, 0.0);
+
+    /**
+     * CI's gate for eval/adversarial-heldout.jsonl, written by someone who had not seen the checks and read
+     * only after they were set: lower on paraphrases, where its wording strays furthest (docs/benchmarks.md).
+     */
+    public static final EvalThresholds ADVERSARIAL_HELDOUT_SET = new EvalThresholds(0.90, 0.75, 0.55, 1.0, 0.70, 0.0);
+
+    /** The floor `cited eval` holds a question set to: the adversarial sets' own, else the project set's. */
+    public static EvalThresholds forFile(java.nio.file.Path file) {
+        String name = file.getFileName().toString();
+        if (name.startsWith("adversarial-heldout")) {
+            return ADVERSARIAL_HELDOUT_SET;
+        }
+        return name.startsWith("adversarial") ? ADVERSARIAL_SET : PROJECT_SET;
+    }
 
     /** The thresholds a report misses, as readable lines; empty when it passes. */
     public List<String> misses(EvalReport r) {

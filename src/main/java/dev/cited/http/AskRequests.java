@@ -37,6 +37,10 @@ final class AskRequests {
             throw ApiErrors.badRequest("invalid_conversation_id",
                     "'conversationId' must be 1-128 characters of letters, digits, '.', '_', ':' or '-'");
         }
-        return new AskRequest(question, conversationId);
+        JsonNode explain = body.get("explain");
+        if (explain != null && !explain.isNull() && !explain.isBoolean()) {
+            throw ApiErrors.badRequest("invalid_explain", "'explain' must be true or false");
+        }
+        return new AskRequest(question, conversationId, explain != null && explain.asBoolean(false));
     }
 }

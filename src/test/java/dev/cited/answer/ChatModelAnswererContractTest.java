@@ -1,7 +1,7 @@
 package dev.cited.answer;
 
-import dev.cited.retrieval.IndexTermStatistics;
-import dev.cited.support.SeedEngine;
+import dev.cited.grounding.GroundingMode;
+import dev.cited.support.SeedGrounding;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -40,7 +40,7 @@ class ChatModelAnswererContractTest extends AnswererContract {
 
     private final Answerer answerer = new ChatModelAnswerer("test:careful", new CarefulModel(), null,
             PromptTemplate.load(Path.of("prompts"), "answer"),
-            new SentenceSupport(new IndexTermStatistics(SeedEngine.get().index())), Duration.ofSeconds(10));
+            SeedGrounding.grounder(GroundingMode.STRICT), Duration.ofSeconds(10));
 
     @Override
     protected Answerer answerer() {

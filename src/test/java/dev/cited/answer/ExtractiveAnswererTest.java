@@ -1,8 +1,8 @@
 package dev.cited.answer;
 
-import dev.cited.retrieval.IndexTermStatistics;
 import dev.cited.retrieval.SentenceSimilarity;
 import dev.cited.support.SeedEngine;
+import dev.cited.support.SeedGrounding;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -13,12 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExtractiveAnswererTest extends AnswererContract {
-    private final Answerer answerer = new ExtractiveAnswerer(
-            new SentenceSupport(new IndexTermStatistics(SeedEngine.get().index())),
+    private final Answerer answerer = new ExtractiveAnswerer(SeedGrounding.support(),
             SeedEngine.get().index().sentenceVectors()
                     .<SentenceSimilarity>map(v -> new dev.cited.retrieval.EmbeddingSentenceSimilarity(v,
                             dev.cited.llm.OnnxEmbedder.forQueries(dev.cited.llm.EmbeddingChoice.BGE_SMALL)))
-                    .orElseThrow());
+                    .orElseThrow(), ExtractiveAnswerer.DEFAULT_MIN_SCORE, SeedGrounding.verifier(),
+            SeedGrounding.evidence());
 
     @Override
     protected Answerer answerer() {
@@ -94,17 +94,10 @@ class ExtractiveAnswererTest extends AnswererContract {
         assertEquals(1, answer.citations().size());
     }
 
-    @Test
-    void givenASentenceEndingWithAStop_whenMarked_thenTheMarkerGoesBeforeTheStop() {
-        assertEquals("Shells were sent [2].", ExtractiveAnswerer.withMarker("Shells were sent.", 2));
-        assertEquals("“Quoted,” he said [1].", ExtractiveAnswerer.withMarker("“Quoted,” he said.", 1));
-        assertEquals("No stop [1].", ExtractiveAnswerer.withMarker("No stop", 1));
-    }
-
     @Nested
     class WithoutEmbeddings extends AnswererContract {
-        private final Answerer lexical = new ExtractiveAnswerer(
-                new SentenceSupport(new IndexTermStatistics(SeedEngine.get().index())), SentenceSimilarity.NONE);
+        private final Answerer lexical = new ExtractiveAnswerer(SeedGrounding.support(), SentenceSimilarity.NONE,
+                ExtractiveAnswerer.DEFAULT_MIN_SCORE, SeedGrounding.lexicalVerifier(), SeedGrounding.evidence());
 
         @Override
         protected Answerer answerer() {

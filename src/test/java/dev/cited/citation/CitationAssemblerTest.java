@@ -58,4 +58,12 @@ class CitationAssemblerTest {
         assertEquals("1=First claim;2=Second claim here;", claims.toString());
         assertEquals("Second claim", CitationAssembler.claimBefore("First [1]. Second claim. [2]", 25));
     }
+
+    @Test
+    void givenASentenceEndingWithAStop_whenMarked_thenTheMarkerGoesBeforeTheStop() {
+        assertEquals("Shells were sent [2].", CitationAssembler.attach("Shells were sent.", 2));
+        assertEquals("“Quoted,” he said [1].", CitationAssembler.attach("“Quoted,” he said.", 1));
+        assertEquals("No stop [1].", CitationAssembler.attach("No stop", 1));
+        assertEquals("He said “until victory.” [3]", CitationAssembler.attach("He said “until victory.”", 3));
+    }
 }

@@ -39,7 +39,7 @@ class ConversationTest {
     @Test
     void givenTheHeuristicRewriter_whenTheFollowUpNeedsNoContext_thenItIsLeftAlone() {
         HeuristicQueryRewriter rewriter = new HeuristicQueryRewriter();
-        AskResult earlier = new AskResult("c-1", 1, "a", true, List.of(), "extractive", "Who is Kyrylo Budanov?");
+        AskResult earlier = new AskResult("c-1", 1, "a", true, List.of(), List.of(), "extractive", "Who is Kyrylo Budanov?", null);
         List<Turn> history = List.of(new Turn("Who is Kyrylo Budanov?", "Who is Kyrylo Budanov?", earlier));
         assertEquals("Which country did he name as Russia's most important partner? (Kyrylo Budanov)",
                 rewriter.rewrite("Which country did he name as Russia's most important partner?", history));
@@ -52,7 +52,7 @@ class ConversationTest {
     void givenTheStore_whenFullOrStale_thenOldConversationsAreDroppedAndTurnsNumbered() {
         MutableClock clock = new MutableClock();
         InMemoryConversationStore store = new InMemoryConversationStore(2, Duration.ofMinutes(10), 3, clock);
-        AskResult r = new AskResult("x", 0, "a", false, List.of(), "extractive", "q");
+        AskResult r = new AskResult("x", 0, "a", false, List.of(), List.of(), "extractive", "q", null);
         assertEquals(1, store.append("a", new Turn("q", "q", r)));
         assertEquals(2, store.append("a", new Turn("q", "q", r)));
         store.append("b", new Turn("q", "q", r));

@@ -25,6 +25,16 @@ class QuestionSetEvalTest {
         assertMeets(Path.of("eval/questions.jsonl"), EvalThresholds.PROJECT_SET);
     }
 
+    @Test
+    void givenTheAdversarialSet_whenEvaluatedOffline_thenNearMissesAbstainAndParaphrasesAreStillAnswered() {
+        assertMeets(Path.of("eval/adversarial.jsonl"), EvalThresholds.ADVERSARIAL_SET);
+    }
+
+    @Test
+    void givenTheHeldOutAdversarialSet_whenEvaluatedOffline_thenItMeetsItsThresholds() {
+        assertMeets(Path.of("eval/adversarial-heldout.jsonl"), EvalThresholds.ADVERSARIAL_HELDOUT_SET);
+    }
+
     private static void assertMeets(Path file, EvalThresholds thresholds) {
         EvalReport report = SeedEngine.get().evaluator(5).run(EvalQuestion.read(file));
         System.out.println("== " + file + "\n" + report.format());

@@ -279,6 +279,23 @@ class OpenApiContractTest {
     }
 
     @Test
+    void givenExplain_whenAsked_thenTheVerdictsFitTheirSchemaAndQuoteTheirSpanExactly() {
+        JsonNode explained = assertConforms("POST", "/api/ask",
+                api.post("/api/ask", "{\"question\":\"" + Answers.QUESTION + "\",\"explain\":true}"));
+        assertTrue(explained.path("verdicts").size() > 0, explained.toString());
+        for (JsonNode v : explained.path("verdicts")) {
+            if (v.hasNonNull("documentId")) {
+                String text = texts.get(v.get("documentId").asText());
+                assertEquals(text.substring(v.get("start").asInt(), v.get("end").asInt()), v.get("quote").asText());
+            }
+        }
+        JsonNode plain = assertConforms("POST", "/api/ask", api.post("/api/ask", "{\"question\":\"" + Answers.QUESTION + "\"}"));
+        assertTrue(plain.path("verdicts").isMissingNode(), "verdicts only when asked for");
+        assertConforms("POST", "/api/ask", api.post("/api/ask", "{\"question\":\"q?\",\"explain\":\"yes\"}"));
+        assertEquals(400, api.post("/api/ask", "{\"question\":\"q?\",\"explain\":\"yes\"}").statusCode());
+    }
+
+    @Test
     void streamEventsFitTheirSchemas() {
         HttpResponse<String> response = api.send(api.postRequest("/api/ask/stream",
                 "{\"question\":\"" + Answers.QUESTION + "\"}"));

@@ -5,6 +5,7 @@ import dev.cited.answer.ModelException;
 import dev.cited.app.CitedConfig;
 import dev.cited.app.CitedEngine;
 import dev.cited.chunking.Passage;
+import dev.cited.citation.CitationAssembler;
 import dev.cited.conversation.AskRequest;
 import dev.cited.conversation.AskResult;
 import dev.cited.testing.OpenAiStandIn;
@@ -91,7 +92,8 @@ class ModelAnswerEngineTest {
 
         assertTrue(result.grounded());
         assertContract(result, engine);
-        assertEquals(first + " [1] " + second + " [2]", result.answer(), "renumbered in order of use");
+        assertEquals(CitationAssembler.attach(first, 1) + " " + CitationAssembler.attach(second, 2), result.answer(),
+                "renumbered in order of use");
         assertWithin(citation(result, 1), sent.get(pair[0]));
         assertWithin(citation(result, 2), sent.get(pair[1]));
         assertEquals(first, citation(result, 1).quote().strip(), "the sentence the claim came from");
@@ -109,8 +111,10 @@ class ModelAnswerEngineTest {
         assertTrue(result.grounded());
         assertContract(result, engine);
         assertFalse(result.answer().contains("[9]"), result.answer());
-        assertTrue(result.citations().stream().allMatch(c -> c.marker() <= 2), result.citations().toString());
-        assertTrue(result.answer().startsWith(claim + " [1]"), result.answer());
+        assertEquals(CitationAssembler.attach(claim, 1), result.answer(), "statements nothing supports are not shown");
+        assertEquals(List.of("Russia also got missiles.", "More came later."),
+                result.unsupported().stream().map(u -> u.text()).toList(), "but listed, with a reason each");
+        result.unsupported().forEach(u -> assertFalse(u.reason().isBlank()));
         result.citations().forEach(c -> assertWithin(c, sent.get(1)));
     }
 
@@ -122,20 +126,33 @@ class ModelAnswerEngineTest {
 
         AskResult result = ask(QUESTION);
 
-        assertEquals(claim + " [1] Also.", result.answer());
+        assertEquals(CitationAssembler.attach(claim, 1) + " Also.", result.answer(), "a word that states nothing stays");
         assertWithin(citation(result, 1), sent.get(2));
         assertContract(result, engine);
     }
 
     @Test
-    void givenTheModelCitesOnlyInventedPassages_whenAsked_thenTheAnswerIsNotGroundedAndCitesNothing() {
-        standIn.reply("North Korea sent 6m shells [9]. It also sent troops [7][0].");
+    void givenATrueStatementCitingAPassageNeverSent_whenAsked_thenItIsCitedToThePassageThatSupportsIt() {
+        standIn.reply("Since the war began, Kim Jong Un has dispatched an estimated 6m artillery shells [9].");
+
+        AskResult result = ask(QUESTION);
+
+        assertTrue(result.grounded());
+        assertEquals("Since the war began, Kim Jong Un has dispatched an estimated 6m artillery shells [1].", result.answer());
+        assertTrue(citation(result, 1).quote().contains("6m artillery shells"));
+        assertContract(result, engine);
+    }
+
+    @Test
+    void givenOnlyStatementsNothingSentSupports_whenAsked_thenTheAnswerAbstainsAndListsThem() {
+        standIn.reply("Russia sent 40 fighter jets to Pyongyang [9]. Kim also sent submarines to Moscow [7][0].");
 
         AskResult result = ask(QUESTION);
 
         assertFalse(result.grounded());
         assertTrue(result.citations().isEmpty());
-        assertEquals(Answer.ABSTENTION, result.answer());
+        assertTrue(result.answer().startsWith(Answer.ABSTENTION_START), result.answer());
+        assertEquals(2, result.unsupported().size(), result.unsupported().toString());
         assertContract(result, engine);
     }
 
@@ -183,14 +200,16 @@ class ModelAnswerEngineTest {
     void givenAStreamingListener_whenAsked_thenTheModelsChunksArriveInOrderThroughTheStreamingClient() {
         Passage top = retrieved(engine, QUESTION).get(0);
         String claim = longestSentence(top);
-        standIn.enqueue(Reply.chunks(claim.substring(0, 10), claim.substring(10), " [1]", " Invented [8]."));
+        standIn.enqueue(Reply.chunks(claim.substring(0, 10), claim.substring(10), " [1]", " Pyongyang built a moon base [8]."));
         List<String> tokens = new CopyOnWriteArrayList<>();
 
         AskResult result = engine.conversations().ask(AskRequest.of(QUESTION), tokens::add);
 
         assertTrue(standIn.requests().get(0).stream());
-        assertEquals(List.of(claim.substring(0, 10), claim.substring(10), " [1]", " Invented [8]."), tokens);
-        assertEquals(claim + " [1] Invented.", result.answer());
+        assertEquals(List.of(claim.substring(0, 10), claim.substring(10), " [1]", " Pyongyang built a moon base [8]."),
+                tokens, "the draft streams as the model writes it");
+        assertEquals(CitationAssembler.attach(claim, 1), result.answer(), "the result is the verified answer");
+        assertEquals("Pyongyang built a moon base.", result.unsupported().get(0).text());
         assertContract(result, engine);
         assertWithin(citation(result, 1), top);
     }

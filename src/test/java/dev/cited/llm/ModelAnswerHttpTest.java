@@ -7,6 +7,7 @@ import dev.cited.answer.Answer;
 import dev.cited.app.CitedConfig;
 import dev.cited.app.CitedServer;
 import dev.cited.chunking.Passage;
+import dev.cited.citation.CitationAssembler;
 import dev.cited.conversation.AskResult;
 import dev.cited.testing.OpenAiStandIn;
 import dev.cited.testing.OpenAiStandIn.Reply;
@@ -88,7 +89,8 @@ class ModelAnswerHttpTest {
         assertPromptNumbers(standIn.requests().get(0).prompt(), sent);
         assertFalse(standIn.requests().get(0).stream());
         assertTrue(result.grounded());
-        assertEquals(second + " [1] Kim also sent rockets.", result.answer());
+        assertEquals(CitationAssembler.attach(second, 1), result.answer(), "the invented statement is not shown");
+        assertEquals(List.of("Kim also sent rockets."), result.unsupported().stream().map(u -> u.text()).toList());
         assertEquals(1, result.citations().size());
         assertWithin(citation(result, 1), sent.get(1));
         assertContract(result, server.engine());
@@ -115,7 +117,8 @@ class ModelAnswerHttpTest {
         assertEquals("done", done.name());
         assertEquals(chunks.size() + 1, events.size(), "tokens, then one done");
         AskResult result = JSON.treeToValue(done.data(), AskResult.class);
-        assertEquals(first + " [1] Pyongyang gained.", result.answer());
+        assertEquals(CitationAssembler.attach(first, 1), result.answer(), "done carries the verified answer");
+        assertEquals("Pyongyang gained.", result.unsupported().get(0).text());
         assertTrue(result.grounded());
         assertWithin(citation(result, 1), sent.get(0));
         assertContract(result, server.engine());
@@ -139,8 +142,8 @@ class ModelAnswerHttpTest {
     void givenAConversation_whenAFollowUpIsPosted_thenItsSearchQueryIsTheModelsRewrite() throws Exception {
         String rewritten = "North Korea artillery shells Russia estimate";
         standIn.respond(request -> request.prompt().contains("Standalone query:")
-                ? Reply.text(rewritten) : Reply.text("It sent an estimated 6m shells [1]."));
-        AskResult first = JSON.readValue(post("/api/ask", Map.of("question", "What did North Korea send to Russia?")).body(),
+                ? Reply.text(rewritten) : Reply.text("It has dispatched an estimated 6m artillery shells [1]."));
+        AskResult first = JSON.readValue(post("/api/ask", Map.of("question", QUESTION)).body(),
                 AskResult.class);
 
         HttpResponse<String> response = post("/api/ask",
@@ -151,9 +154,9 @@ class ModelAnswerHttpTest {
         assertEquals(first.conversationId(), second.conversationId());
         assertEquals(rewritten, second.searchQuery());
         assertEquals(3, standIn.requests().size());
-        assertTrue(standIn.requests().get(1).prompt().contains("User: What did North Korea send to Russia?"));
-        assertEquals("It sent an estimated 6m shells [1].", first.answer());
-        assertTrue(standIn.requests().get(2).prompt().contains("Assistant: It sent an estimated 6m shells.\n"),
+        assertTrue(standIn.requests().get(1).prompt().contains("User: " + QUESTION));
+        assertEquals("It has dispatched an estimated 6m artillery shells [1].", first.answer());
+        assertTrue(standIn.requests().get(2).prompt().contains("Assistant: It has dispatched an estimated 6m artillery shells.\n"),
                 standIn.requests().get(2).prompt());
         assertPromptNumbers(standIn.requests().get(2).prompt(), retrieved(server.engine(), rewritten));
     }

@@ -18,7 +18,7 @@ class AnswerFormatterTest {
     private static AskResult grounded() {
         return new AskResult("slack-C1-1.1", 2, "Stoltenberg warned about <shells> & ammunition [1].", true,
                 List.of(new Citation(1, "doc/004 a", "Korea & Europe", "North Korea is providing ammunition", 10, 45)),
-                "extractive", "Stoltenberg North Korea");
+                List.of(), "extractive", "Stoltenberg North Korea", null);
     }
 
     @Test
@@ -56,8 +56,8 @@ class AnswerFormatterTest {
 
     @Test
     void givenAnAbstention_whenFormatted_thenPlainAnswerWithoutSources() {
-        AskResult abstained = new AskResult("c1", 1, "The documents don't cover this.", false, List.of(), "extractive",
-                "weather");
+        AskResult abstained = new AskResult("c1", 1, "The documents don't cover this.", false, List.of(), List.of(),
+                "extractive", "weather", null);
         SlackReply reply = new AnswerFormatter(null).answer(abstained);
         assertEquals(2, reply.blocks().size());
         assertEquals("The documents don't cover this.", reply.blocks().get(0).path("text").path("text").asText());
@@ -74,7 +74,7 @@ class AnswerFormatterTest {
             answer.append("Claim ").append(i).append(" [").append(i).append("]. ").append("y".repeat(600));
         }
         SlackReply reply = new AnswerFormatter("http://localhost:7070")
-                .answer(new AskResult("c1", 1, answer.toString(), true, citations, "extractive", "q"));
+                .answer(new AskResult("c1", 1, answer.toString(), true, citations, List.of(), "extractive", "q", null));
         assertTrue(reply.blocks().get(0).path("text").path("text").asText().length() <= 3000);
         String sources = reply.blocks().get(1).path("elements").get(0).path("text").asText();
         assertTrue(sources.length() <= 3000, "sources length " + sources.length());

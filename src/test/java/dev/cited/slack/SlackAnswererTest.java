@@ -57,7 +57,7 @@ class SlackAnswererTest {
 
     private static AskResult answer(AskRequest r) {
         return new AskResult(r.conversationId() == null ? "new" : r.conversationId(), 1, "An answer [1].", true,
-                List.of(new Citation(1, "d1", "Doc", "a quote", 0, 7)), "scripted", r.question());
+                List.of(new Citation(1, "d1", "Doc", "a quote", 0, 7)), List.of(), "scripted", r.question(), null);
     }
 
     @Test

@@ -39,6 +39,9 @@ import java.util.function.Function;
  */
 public final class OpenAiStandIn implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What the stand-in says unless told otherwise: a true statement about the seeds, so it is grounded. */
+    public static final String DEFAULT_REPLY = "Since the war began, Kim Jong Un has dispatched an estimated 6m "
+            + "artillery shells [1].";
 
     /** One request as received. */
     public record Request(String method, String path, String authorization, JsonNode body) {
@@ -170,7 +173,7 @@ public final class OpenAiStandIn implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
-        reply("The documents say so [1].");
+        reply(DEFAULT_REPLY);
         server.start();
     }
 
@@ -216,7 +219,7 @@ public final class OpenAiStandIn implements AutoCloseable {
     public synchronized void reset() {
         requests.clear();
         queued.clear();
-        reply("The documents say so [1].");
+        reply(DEFAULT_REPLY);
     }
 
     public List<Request> requests() {

@@ -1,4 +1,4 @@
-package dev.cited.answer;
+package dev.cited.grounding;
 
 import dev.cited.chunking.Passage;
 import dev.cited.chunking.Span;
@@ -28,17 +28,34 @@ public final class SentenceSupport {
 
     private final TermStatistics statistics;
     private final Map<String, Set<String>> termCache = new ConcurrentHashMap<>();
+    /** Words that soften a claim without changing what it says ("around 13,000", "reportedly"). */
+    private static final String HEDGES = "around about approximately roughly nearly almost some estimated estimate "
+            + "also reportedly allegedly currently recently still just even likely possibly reported according "
+            + "further far more than less least most over under up";
+
     private final Set<String> ignored = new HashSet<>();
+    private final Set<String> hedges;
 
     public SentenceSupport(TermStatistics statistics) {
         this.statistics = statistics;
         QUESTION_WORDS.forEach(w -> ignored.addAll(statistics.terms(w)));
+        this.hedges = Set.copyOf(statistics.terms(HEDGES));
     }
 
     /** The informative terms of a question or claim, without repeats. */
     public Set<String> informativeTerms(String text) {
         Set<String> terms = new HashSet<>(statistics.terms(text));
         terms.removeAll(ignored);
+        return terms;
+    }
+
+    /**
+     * The informative terms of a statement that say something, without hedges ("around 13,000",
+     * "reportedly", "also"): empty for "Also." or "Here is what I found:".
+     */
+    public Set<String> contentTerms(String text) {
+        Set<String> terms = informativeTerms(text);
+        terms.removeAll(hedges);
         return terms;
     }
 

@@ -1,0 +1,53 @@
+package dev.cited.grounding;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every number, amount, percentage, year and date of the claim is in the support, in whatever form:
+ * "13,000" for "13000", "six million" for "6m". A number the support lacks means not supported; a
+ * different number in its place, contradicted.
+ */
+final class NumberCheck implements Check {
+
+    @Override
+    public Verdict failure(Comparison c) {
+        List<Quantity> given = c.support().quantities();
+        for (Quantity claimed : c.claim().quantities()) {
+            if (given.stream().anyMatch(claimed::sameAs) || determinerOnly(claimed, c)) {
+                continue;
+            }
+            List<Quantity> alike = given.stream().filter(q -> q.isDate() == claimed.isDate()).toList();
+            String what = c.question() ? "the question asks about " : "the claim says ";
+            if (!alike.isEmpty()) {
+                return Check.contradicted(what + claimed.text() + " where the source says "
+                        + alike.stream().limit(3).map(Quantity::text).collect(Collectors.joining(", ")));
+            }
+            return Check.notSupported(what + claimed.text() + ", which the source does not mention");
+        }
+        return null;
+    }
+
+    /**
+     * A small number in words whose noun the support does not use counts people or things by another name
+     * ("the two powers" for Russia and China): it is not a quantity the support must give. "Six submarines"
+     * against the support's "four submarines" is.
+     */
+    private static boolean determinerOnly(Quantity q, Comparison c) {
+        if (q.text().chars().anyMatch(Character::isDigit) || q.unit() != null || q.values().length != 1
+                || q.values()[0] > 10 || q.isDate() || q.ordinal()) {
+            return false;
+        }
+        List<Word> words = c.claim().words();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (words.get(i).end() == q.end()) {
+                if (words.get(i + 1).capitalised()) {
+                    return true; // "the two Koreas": named things, counted
+                }
+                String noun = Roles.stem(words.get(i + 1).key());
+                return c.support().words().stream().noneMatch(w -> Roles.stem(w.key()).equals(noun));
+            }
+        }
+        return true;
+    }
+}

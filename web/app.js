@@ -200,9 +200,11 @@ async function run(article, question) {
     renderResult(article, result, question, turn);
     keepPinnedToEnd();
     const count = Array.isArray(result.citations) ? result.citations.length : 0;
+    const removed = Array.isArray(result.unsupported) && result.unsupported.length
+      ? ` ${plural(result.unsupported.length, 'statement')} not supported by the sources.` : '';
     announce(result.grounded === false
-      ? 'The documents do not answer this question.'
-      : `Answer ready, ${plural(count, 'source')}: ${result.answer.replace(/\[(\d+)\]/g, '')}`);
+      ? `The documents do not answer this question.${removed}`
+      : `Answer ready, ${plural(count, 'source')}: ${result.answer.replace(/\[(\d+)\]/g, '')}${removed}`);
   } catch (e) {
     if (e && e.name === 'AbortError') {
       if (article.isConnected) renderError(article, question, new ApiError('Stopped.', { code: 'aborted' }));
@@ -288,9 +290,11 @@ function renderResult(article, result, question, turn) {
       icon(ICONS.search), 'Not found in the documents'));
   }
 
+  const unsupported = Array.isArray(result.unsupported) ? result.unsupported : [];
   const text = el('div', { class: 'answer-text', dataset: { role: 'answer-text' } });
-  renderAnswerText(text, result.answer || '', citations);
+  renderAnswerText(text, result.answer || '', citations, unsupported);
   body.append(text);
+  if (unsupported.length) body.append(renderUnsupported(unsupported, result.answer || ''));
 
   if (result.searchQuery && differs(result.searchQuery, question)) {
     body.append(el('p', { class: 'search-query', dataset: { role: 'search-query' } },
@@ -327,26 +331,87 @@ function renderError(article, question, error) {
   article.setAttribute('aria-busy', 'false');
 }
 
-/** Writes answer text, turning [n] markers that have a citation into buttons. */
-function renderAnswerText(container, answer, citations) {
+/** What the server puts before a statement it kept unverified (`--grounding flag`). */
+const FLAG = '⚠ ';
+
+/**
+ * Writes answer text, turning [n] markers that have a citation into buttons, and statements kept although
+ * nothing supports them (flag mode) into marked, uncited text with the reason on hover.
+ */
+function renderAnswerText(container, answer, citations, unsupported = []) {
   clear(container);
   const byMarker = new Map(citations.map((c) => [Number(c.marker), c]));
+  const flagged = unsupported.filter((u) => answer.includes(FLAG + u.text));
   const paragraphs = answer.split(/\n{2,}/);
   for (const paragraph of paragraphs) {
     const p = el('p');
-    const pattern = /\[(\d+)\]/g;
-    let last = 0;
-    let match;
-    while ((match = pattern.exec(paragraph))) {
-      const citation = byMarker.get(Number(match[1]));
-      if (!citation) continue;
-      if (match.index > last) p.append(document.createTextNode(paragraph.slice(last, match.index)));
-      p.append(citationButton(citation));
-      last = match.index + match[0].length;
+    for (const piece of splitFlagged(paragraph, flagged)) {
+      if (piece.flag) {
+        p.append(el('mark', { class: 'unverified', dataset: { role: 'unverified' }, title: `Not verified: ${piece.flag.reason}` },
+          el('span', { class: 'unverified-icon', 'aria-label': 'Not verified:' }, '⚠'), ' ', piece.flag.text));
+        continue;
+      }
+      appendWithCitations(p, piece.text, byMarker);
     }
-    if (last < paragraph.length) p.append(document.createTextNode(paragraph.slice(last)));
     container.append(p);
   }
+}
+
+/** The paragraph cut around the flagged statements it holds: [{text}] and [{flag}] pieces, in order. */
+function splitFlagged(paragraph, flagged) {
+  const pieces = [];
+  let rest = paragraph;
+  for (;;) {
+    let first = null;
+    let at = -1;
+    for (const u of flagged) {
+      const i = rest.indexOf(FLAG + u.text);
+      if (i >= 0 && (at < 0 || i < at)) {
+        at = i;
+        first = u;
+      }
+    }
+    if (!first) break;
+    if (at > 0) pieces.push({ text: rest.slice(0, at) });
+    pieces.push({ flag: first });
+    rest = rest.slice(at + FLAG.length + first.text.length);
+  }
+  if (rest) pieces.push({ text: rest });
+  return pieces;
+}
+
+function appendWithCitations(p, text, byMarker) {
+  const pattern = /\[(\d+)\]/g;
+  let last = 0;
+  let match;
+  while ((match = pattern.exec(text))) {
+    const citation = byMarker.get(Number(match[1]));
+    if (!citation) continue;
+    if (match.index > last) p.append(document.createTextNode(text.slice(last, match.index)));
+    p.append(citationButton(citation));
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) p.append(document.createTextNode(text.slice(last)));
+}
+
+/**
+ * "1 statement removed: not supported by the sources", expandable to each statement and why. Statements
+ * kept in the answer (flag mode) are said to be unverified instead.
+ */
+function renderUnsupported(unsupported, answer) {
+  const kept = unsupported.filter((u) => answer.includes(FLAG + u.text)).length;
+  const removed = unsupported.length - kept;
+  const summary = removed > 0
+    ? `${plural(removed, 'statement')} removed: not supported by the sources`
+    : `${plural(kept, 'statement')} not verified: not supported by the sources`;
+  const list = el('ul', { class: 'unsupported-list' });
+  for (const u of unsupported) {
+    list.append(el('li', { dataset: { role: 'unsupported-item' } },
+      el('span', { class: 'unsupported-text' }, u.text),
+      el('span', { class: 'unsupported-reason' }, u.reason)));
+  }
+  return el('details', { class: 'unsupported', dataset: { role: 'unsupported' } },
+    el('summary', { dataset: { role: 'unsupported-summary' } }, summary), list);
 }
 
 /** While tokens arrive: plain text nodes, with provisional [n] markers shown as (not yet clickable) chips. */

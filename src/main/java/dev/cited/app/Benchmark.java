@@ -65,7 +65,85 @@ final class Benchmark {
         for (String mode : List.of("bm25", "dense", "hybrid")) {
             retrievalFigures(line.config.toBuilder().retrieval(mode).build(), sets, out);
         }
+        groundingFigures(line.config.toBuilder().port(0).build(), questions, out);
         return 0;
+    }
+
+    /**
+     * What verification costs per answer: the time spent in the claim verifier, measured inside the same
+     * requests as their whole time, for the extractive answerer (questions checked against candidates) and
+     * for a model's answers (every statement checked) written by the claim set's stand-in model.
+     */
+    private static void groundingFigures(CitedConfig config, List<String> questions, PrintStream out) throws Exception {
+        TimedVerifier timed = new TimedVerifier();
+        try (CitedEngine engine = CitedEngine.create(config, Map.of(), v -> timed.wrapping(v))) {
+            measure("extractive", engine, questions, timed, out);
+        }
+        Path claims = Path.of("eval/claims.jsonl");
+        if (!Files.exists(claims)) {
+            return;
+        }
+        List<dev.cited.eval.ClaimCase> cases = dev.cited.eval.ClaimCase.read(claims);
+        try (dev.cited.eval.ScriptedModelServer model = dev.cited.eval.ScriptedModelServer.start(cases, 0);
+             CitedEngine engine = CitedEngine.create(config.toBuilder().model(dev.cited.eval.EvalCommand.STAND_IN_MODEL)
+                     .build(), model.env(), v -> timed.wrapping(v))) {
+            measure("stand-in model, " + cases.size() + " claim-set answers", engine,
+                    cases.stream().map(dev.cited.eval.ClaimCase::question).toList(), timed, out);
+        }
+    }
+
+    private static void measure(String what, CitedEngine engine, List<String> questions, TimedVerifier timed,
+                                PrintStream out) {
+        for (int i = 0; i < Math.min(50, questions.size()); i++) {
+            engine.conversations().ask(dev.cited.conversation.AskRequest.of(questions.get(i % questions.size())));
+        }
+        List<Double> totals = new ArrayList<>();
+        List<Double> verifying = new ArrayList<>();
+        List<Double> checks = new ArrayList<>();
+        int rounds = Math.max(questions.size(), 200);
+        for (int i = 0; i < rounds; i++) {
+            timed.reset();
+            long t = System.nanoTime();
+            engine.conversations().ask(dev.cited.conversation.AskRequest.of(questions.get(i % questions.size())));
+            totals.add((System.nanoTime() - t) / 1e6);
+            verifying.add(timed.nanos() / 1e6);
+            checks.add((double) timed.calls());
+        }
+        out.printf(Locale.ROOT, "grounding, %s (%d answers): answer p50 %.1f ms, of which verification p50 %.2f ms "
+                        + "(p95 %.2f ms, %.0f verdicts per answer at p50)%n", what, rounds,
+                Evaluator.percentile(totals, 50), Evaluator.percentile(verifying, 50),
+                Evaluator.percentile(verifying, 95), Evaluator.percentile(checks, 50));
+    }
+
+    /** Adds up the time spent in the verifier on this thread, per answer. */
+    private static final class TimedVerifier {
+        private long nanos;
+        private int calls;
+
+        dev.cited.grounding.ClaimVerifier wrapping(dev.cited.grounding.ClaimVerifier verifier) {
+            return (claim, evidence) -> {
+                long t = System.nanoTime();
+                try {
+                    return verifier.verify(claim, evidence);
+                } finally {
+                    nanos += System.nanoTime() - t;
+                    calls++;
+                }
+            };
+        }
+
+        void reset() {
+            nanos = 0;
+            calls = 0;
+        }
+
+        long nanos() {
+            return nanos;
+        }
+
+        int calls() {
+            return calls;
+        }
     }
 
     private static void serverFigures(CitedConfig config, List<String> questions, PrintStream out) throws Exception {

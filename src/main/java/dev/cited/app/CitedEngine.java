@@ -69,6 +69,12 @@ public final class CitedEngine implements EvalCommand.Engine {
      * @throws IllegalArgumentException for a configuration that cannot work, with a message for the user
      */
     public static CitedEngine create(CitedConfig config, Map<String, String> env) {
+        return create(config, env, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param verifiers wraps the claim verifier (the benchmark times it) */
+    static CitedEngine create(CitedConfig config, Map<String, String> env,
+                              java.util.function.UnaryOperator<ClaimVerifier> verifiers) {
         ModelSpec spec = ModelSpec.parse(config.model());
         GroundingMode grounding = GroundingMode.parse(config.grounding());
         EmbeddingChoice embedding = EmbeddingChoice.parse(config.embedding());
@@ -105,7 +111,7 @@ public final class CitedEngine implements EvalCommand.Engine {
                         new CachingEmbedder(passageEmbedder, QUERY_CACHE_SIZE)))
                 .orElse(SentenceSimilarity.NONE);
         SentenceSupport support = new SentenceSupport(new IndexTermStatistics(index));
-        ClaimVerifier verifier = new DefaultClaimVerifier(support, claimSimilarity);
+        ClaimVerifier verifier = verifiers.apply(new DefaultClaimVerifier(support, claimSimilarity));
         EvidencePool evidence = new EvidencePool(index::document, index::passage);
         Answerer answerer;
         QueryRewriter rewriter = new HeuristicQueryRewriter();
@@ -113,7 +119,7 @@ public final class CitedEngine implements EvalCommand.Engine {
             answerer = new ExtractiveAnswerer(support, similarity, embedding.answerThreshold(), verifier, evidence);
         } else {
             answerer = new ChatModelAnswerer(spec.label(), models.chat(), models.streaming(), answerPrompt,
-                    new DraftGrounder(evidence, new SupportFinder(verifier), support, grounding), config.modelTimeout());
+                    new DraftGrounder(evidence, new SupportFinder(verifier, support), support, grounding), config.modelTimeout());
             rewriter = new ModelQueryRewriter(models.chat(), rewritePrompt, rewriter);
         }
         ConversationService conversations = DefaultConversationService.builder()

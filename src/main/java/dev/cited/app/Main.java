@@ -19,7 +19,8 @@ public final class Main {
               java -jar target/cited.jar [serve] [flags]     run the web UI, HTTP API and Slack webhook
               java -jar target/cited.jar ask "question"      answer one question and print its sources
               java -jar target/cited.jar eval FILE.jsonl     score retrieval and answers on a question set
-              java -jar target/cited.jar bench               measure start-up, latency, heap and retrievers
+              java -jar target/cited.jar bench               measure start-up, latency, heap, retrievers, grounding
+              java -jar target/cited.jar stand-in CLAIMS.jsonl  a stand-in model that writes a claim set's answers
               java -jar target/cited.jar COMMAND --help      flags of one command
             """;
 
@@ -46,6 +47,7 @@ public final class Main {
                         model == null ? line.config : line.config.toBuilder().model(model).build(), env),
                         System.getenv(), line.help, out, err);
                 case "bench" -> Benchmark.run(line, out);
+                case "stand-in" -> standIn(line, out, err);
                 case "help" -> {
                     out.print(USAGE);
                     yield 0;
@@ -105,6 +107,34 @@ public final class Main {
             engine.close();
             throw e;
         }
+    }
+
+    /**
+     * {@code cited stand-in [--port N] CLAIMS.jsonl}: an OpenAI-compatible server that writes the answers of a
+     * claim set, true claims and planted errors, so anyone can watch grounding in the web UI, the API or Slack.
+     */
+    private static int standIn(CommandLine line, PrintStream out, PrintStream err) {
+        if (line.help || line.arguments.size() != 1) {
+            (line.help ? out : err).print("""
+                    Usage: java -jar target/cited.jar stand-in [--port N] CLAIMS.jsonl
+                    Serves an OpenAI-compatible Chat Completions endpoint (default port 9999) whose answers are the
+                    claim set's sentences, with markers as a model would write them. Then, in another terminal:
+                      OPENAI_BASE_URL=http://127.0.0.1:9999/v1 OPENAI_API_KEY=x java -jar target/cited.jar --model openai:stand-in
+                    and ask one of the set's questions.
+                    """);
+            return line.help ? 0 : 2;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(line.arguments.get(0));
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            err.println("cited: no such claim set: " + file);
+            return 2;
+        }
+        int port = line.config.port() == CitedConfig.DEFAULT_PORT ? 9999 : line.config.port();
+        dev.cited.eval.ScriptedModelServer server = dev.cited.eval.ScriptedModelServer.start(
+                dev.cited.eval.ClaimCase.read(file), port);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "cited-stand-in-shutdown"));
+        out.println("Stand-in model on " + server.baseUrl() + " answering the " + file + " questions");
+        return waitForever();
     }
 
     private static int waitForever() {

@@ -17,15 +17,32 @@ final class NumberCheck implements Check {
             if (given.stream().anyMatch(claimed::sameAs) || determinerOnly(claimed, c)) {
                 continue;
             }
-            List<Quantity> alike = given.stream().filter(q -> q.isDate() == claimed.isDate()).toList();
+            List<Quantity> alike = given.stream()
+                    .filter(q -> q.isDate() == claimed.isDate() && q.ordinal() == claimed.ordinal())
+                    .sorted(java.util.Comparator.comparingDouble(q -> distance(q, claimed)))
+                    .toList(); // the nearest first: "9m where the source says 6m", not "…says 13,000"
             String what = c.question() ? "the question asks about " : "the claim says ";
             if (!alike.isEmpty()) {
                 return Check.contradicted(what + claimed.text() + " where the source says "
-                        + alike.stream().limit(3).map(Quantity::text).collect(Collectors.joining(", ")));
+                        + alike.stream().limit(2).map(Quantity::text).collect(Collectors.joining(" or ")));
             }
             return Check.notSupported(what + claimed.text() + ", which the source does not mention");
         }
         return null;
+    }
+
+    /** How far apart two quantities are in size (orders of magnitude), for naming the one a claim changed. */
+    private static double distance(Quantity a, Quantity b) {
+        if (a.values().length == 0 || b.values().length == 0) {
+            return 0;
+        }
+        double best = Double.MAX_VALUE;
+        for (double x : a.values()) {
+            for (double y : b.values()) {
+                best = Math.min(best, Math.abs(Math.log10(Math.abs(x) + 1) - Math.log10(Math.abs(y) + 1)));
+            }
+        }
+        return best;
     }
 
     /**

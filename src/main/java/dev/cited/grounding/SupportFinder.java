@@ -16,10 +16,19 @@ public final class SupportFinder {
     /** Among failures, the cited passage's is reported unless another candidate is closer by more than this. */
     static final double CITED_FAILURE_MARGIN = 0.15;
 
-    private final ClaimVerifier verifier;
+    /**
+     * Besides the cited passage's, how many candidates are verified: those sharing most of the claim's words.
+     * A claim's support shares its words (names, numbers, rare terms); checking the other forty costs time
+     * and finds nothing.
+     */
+    static final int MAX_OTHERS = 10;
 
-    public SupportFinder(ClaimVerifier verifier) {
+    private final ClaimVerifier verifier;
+    private final SentenceSupport terms;
+
+    public SupportFinder(ClaimVerifier verifier, SentenceSupport terms) {
         this.verifier = verifier;
+        this.terms = terms;
     }
 
     /**
@@ -27,8 +36,8 @@ public final class SupportFinder {
      * @return a supported verdict with its evidence, or the most telling failure
      */
     public Verdict find(Claim claim, List<Evidence> candidates, Set<Integer> cited) {
-        List<Verdict> verdicts = new ArrayList<>(candidates.size());
-        for (Evidence e : candidates) {
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Evidence e : worthChecking(claim, candidates, cited)) {
             verdicts.add(verifier.verify(claim, e));
         }
         Comparator<Verdict> best = Comparator.comparingDouble(SupportFinder::score);
@@ -50,6 +59,22 @@ public final class SupportFinder {
             return closestCited;
         }
         return closest;
+    }
+
+    /** The candidates in the cited passages, and the {@link #MAX_OTHERS} others that share most of the claim's words. */
+    private List<Evidence> worthChecking(Claim claim, List<Evidence> candidates, Set<Integer> cited) {
+        if (candidates.size() <= MAX_OTHERS) {
+            return candidates;
+        }
+        Set<String> wanted = terms.informativeTerms(claim.text());
+        List<Evidence> chosen = new ArrayList<>();
+        List<Evidence> others = new ArrayList<>();
+        for (Evidence e : candidates) {
+            (e.passages().stream().anyMatch(cited::contains) ? chosen : others).add(e);
+        }
+        others.sort(Comparator.comparingDouble((Evidence e) -> -terms.coverage(wanted, terms.termsOf(e.text()))));
+        chosen.addAll(others.subList(0, Math.min(MAX_OTHERS, others.size())));
+        return chosen;
     }
 
     private static boolean inCited(Verdict v, Set<Integer> cited) {

@@ -42,9 +42,16 @@ public final class AnswerFormatter {
         if (!citations.isEmpty()) {
             blocks.add(sources(citations));
         }
+        String note = unsupportedNote(result);
+        if (note != null) {
+            blocks.add(context("cited_unsupported", "_" + note + "_"));
+        }
         blocks.add(feedbackButtons(result.conversationId(), result.turn()));
 
         StringBuilder text = new StringBuilder(SlackText.escape(result.answer()));
+        if (note != null) {
+            text.append("\n\n").append(note);
+        }
         if (!citations.isEmpty()) {
             text.append("\n\nSources:");
             for (Citation c : citations) {
@@ -92,14 +99,36 @@ public final class AnswerFormatter {
             }
             lines.add(sourceLine(c, quote));
         }
+        return context("cited_sources", SlackText.truncate(String.join("\n", lines), MAX_TEXT));
+    }
+
+    private static ObjectNode context(String blockId, String mrkdwn) {
         ObjectNode element = JSON.objectNode();
         element.put("type", "mrkdwn");
-        element.put("text", SlackText.truncate(String.join("\n", lines), MAX_TEXT));
+        element.put("text", mrkdwn);
         ObjectNode block = JSON.objectNode();
         block.put("type", "context");
-        block.put("block_id", "cited_sources");
+        block.put("block_id", blockId);
         block.putArray("elements").add(element);
         return block;
+    }
+
+    /**
+     * "1 statement removed: not supported by the sources" when the answerer wrote what nothing retrieved
+     * supports; "… not verified …" for statements kept marked ⚠ ({@code --grounding flag}). Null otherwise.
+     */
+    static String unsupportedNote(AskResult result) {
+        if (result.unsupported().isEmpty()) {
+            return null;
+        }
+        long kept = result.unsupported().stream().filter(u -> result.answer().contains("⚠ " + u.text())).count();
+        long removed = result.unsupported().size() - kept;
+        return removed > 0 ? plural(removed) + " removed: not supported by the sources"
+                : plural(kept) + " not verified: not supported by the sources";
+    }
+
+    private static String plural(long n) {
+        return n + (n == 1 ? " statement" : " statements");
     }
 
     private String sourceLine(Citation c, String escapedQuote) {

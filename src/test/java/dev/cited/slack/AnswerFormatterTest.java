@@ -95,4 +95,22 @@ class AnswerFormatterTest {
         assertTrue(FeedbackButton.parse("up|1").isEmpty());
         assertTrue(FeedbackButton.parse(null).isEmpty());
     }
+
+    @Test
+    void givenStatementsTheSourcesDoNotSupport_whenFormatted_thenAShortNoteSaysSoAndTheyAreNotPosted() {
+        AskResult result = new AskResult("c1", 1, "North Korea sent shells [1].", true,
+                List.of(new Citation(1, "d", "Doc", "North Korea sent shells", 0, 23)),
+                List.of(new dev.cited.grounding.UnsupportedStatement("It sent 9m shells.", "the claim says 9m where the source says 6m")),
+                "openai:x", "q", null);
+        SlackReply reply = new AnswerFormatter(null).answer(result);
+
+        assertFalse(reply.text().contains("9m shells"), reply.text());
+        assertTrue(reply.text().contains("1 statement removed: not supported by the sources"), reply.text());
+        assertTrue(reply.blocks().toString().contains("_1 statement removed: not supported by the sources_"));
+        assertTrue(reply.blocks().toString().contains("cited_unsupported"));
+
+        AskResult clean = new AskResult("c1", 1, "North Korea sent shells [1].", true, result.citations(), List.of(),
+                "openai:x", "q", null);
+        assertFalse(new AnswerFormatter(null).answer(clean).blocks().toString().contains("cited_unsupported"));
+    }
 }

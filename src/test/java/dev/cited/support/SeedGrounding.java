@@ -45,6 +45,6 @@ public final class SeedGrounding {
     }
 
     public static DraftGrounder grounder(GroundingMode mode) {
-        return new DraftGrounder(evidence(), new SupportFinder(verifier()), support(), mode);
+        return new DraftGrounder(evidence(), new SupportFinder(verifier(), support()), support(), mode);
     }
 }

@@ -161,6 +161,11 @@ public final class Main {
         try (CitedEngine engine = CitedEngine.create(line.config, System.getenv())) {
             AskResult result = engine.conversations().ask(AskRequest.of(question));
             out.println(result.answer());
+            if (!result.unsupported().isEmpty()) {
+                out.println();
+                out.println("Not shown, not supported by the sources:");
+                result.unsupported().forEach(u -> out.printf("- %s (%s)%n", u.text(), u.reason()));
+            }
             if (!result.citations().isEmpty()) {
                 out.println();
                 out.println("Sources:");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,34 +48,20 @@ public record ClaimCase(String id, String question, List<Sentence> sentences) {
     }
 
     public static List<ClaimCase> read(Path file) {
-        ObjectMapper mapper = new ObjectMapper();
-        List<ClaimCase> cases = new ArrayList<>();
-        try {
-            int lineNumber = 0;
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n = mapper.readTree(line);
-                List<Sentence> sentences = new ArrayList<>();
-                for (JsonNode s : n.path("sentences")) {
-                    List<String> evidence = new ArrayList<>();
-                    s.path("evidence").forEach(e -> evidence.add(e.asText()));
-                    String planted = s.hasNonNull("planted") ? s.get("planted").asText() : null;
-                    Cite cite = Cite.valueOf(s.path("cite").asText("right").toUpperCase(java.util.Locale.ROOT));
-                    sentences.add(new Sentence(s.path("text").asText(), s.path("document").asText(), planted, evidence,
-                            s.hasNonNull("source") ? s.get("source").asText() : null, cite));
-                }
-                if (!n.hasNonNull("question") || sentences.isEmpty()) {
-                    throw new IllegalArgumentException(file + " line " + lineNumber + " needs a question and sentences");
-                }
-                cases.add(new ClaimCase(n.path("id").asText("line-" + lineNumber), n.get("question").asText(),
-                        List.copyOf(sentences)));
+        return JsonLines.read(file, (n, lineNumber) -> {
+            List<Sentence> sentences = new ArrayList<>();
+            for (JsonNode s : n.path("sentences")) {
+                String planted = s.hasNonNull("planted") ? s.get("planted").asText() : null;
+                Cite cite = Cite.valueOf(s.path("cite").asText("right").toUpperCase(java.util.Locale.ROOT));
+                sentences.add(new Sentence(s.path("text").asText(), s.path("document").asText(), planted,
+                        EvalQuestion.strings(s.get("evidence")), s.hasNonNull("source") ? s.get("source").asText() : null,
+                        cite));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return cases;
+            if (!n.hasNonNull("question") || sentences.isEmpty()) {
+                throw new IllegalArgumentException(file + " line " + lineNumber + " needs a question and sentences");
+            }
+            return new ClaimCase(n.path("id").asText("line-" + lineNumber), n.get("question").asText(),
+                    List.copyOf(sentences));
+        });
     }
 }

@@ -141,20 +141,6 @@ public final class ClaimEvaluator {
         return a.strip().replaceAll("[.!?]$", "").equals(b.strip().replaceAll("[.!?]$", ""));
     }
 
-    /** Counts of a yes/no outcome. */
-    private static final class Rate {
-        int yes;
-        int total;
-
-        void add(boolean outcome) {
-            total++;
-            if (outcome) yes++;
-        }
-
-        double rate() {
-            return total == 0 ? Double.NaN : (double) yes / total;
-        }
-    }
 
     private static final class Tally {
         final Rate precision = new Rate();

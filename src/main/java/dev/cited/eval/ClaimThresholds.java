@@ -11,19 +11,14 @@ public record ClaimThresholds(double claimPrecision, double plantedCaught, doubl
 
     public List<String> misses(ClaimReport r) {
         List<String> misses = new ArrayList<>();
-        check(misses, "claim precision", r.claimPrecision(), claimPrecision);
-        check(misses, "planted errors caught", r.plantedCaught(), plantedCaught);
-        check(misses, "true claims kept", r.trueRetained(), trueRetained);
-        check(misses, "wrong passage fixed", r.reattributed(), reattributed);
+        Floors.check(misses, "claim precision", r.claimPrecision(), claimPrecision);
+        Floors.check(misses, "planted errors caught", r.plantedCaught(), plantedCaught);
+        Floors.check(misses, "true claims kept", r.trueRetained(), trueRetained);
+        Floors.check(misses, "wrong passage fixed", r.reattributed(), reattributed);
         if (r.silentlyDropped() > 0) {
             misses.add(r.silentlyDropped() + " statements were dropped without being listed as unsupported");
         }
         return misses;
     }
 
-    private static void check(List<String> misses, String name, double value, double minimum) {
-        if (!Double.isNaN(value) && value < minimum) {
-            misses.add(String.format(java.util.Locale.ROOT, "%s %.1f%% is below %.1f%%", name, value * 100, minimum * 100));
-        }
-    }
 }

@@ -38,18 +38,13 @@ public record EvalThresholds(double recallAtK, double answerHitRate, double cita
     /** The thresholds a report misses, as readable lines; empty when it passes. */
     public List<String> misses(EvalReport r) {
         List<String> misses = new ArrayList<>();
-        check(misses, "recall@k", r.recallAtK(), recallAtK);
-        check(misses, "answer hit rate", r.answerHitRate(), answerHitRate);
-        check(misses, "citation precision", r.citationPrecision(), citationPrecision);
-        check(misses, "structural validity", r.structuralValidity(), structuralValidity);
-        check(misses, "abstention accuracy", r.abstentionAccuracy(), abstentionAccuracy);
-        check(misses, "follow-up accuracy", r.followUpAccuracy(), followUpAccuracy);
+        Floors.check(misses, "recall@k", r.recallAtK(), recallAtK);
+        Floors.check(misses, "answer hit rate", r.answerHitRate(), answerHitRate);
+        Floors.check(misses, "citation precision", r.citationPrecision(), citationPrecision);
+        Floors.check(misses, "structural validity", r.structuralValidity(), structuralValidity);
+        Floors.check(misses, "abstention accuracy", r.abstentionAccuracy(), abstentionAccuracy);
+        Floors.check(misses, "follow-up accuracy", r.followUpAccuracy(), followUpAccuracy);
         return misses;
     }
 
-    private static void check(List<String> misses, String name, double value, double minimum) {
-        if (!Double.isNaN(value) && value < minimum) {
-            misses.add(String.format(java.util.Locale.ROOT, "%s %.1f%% is below %.1f%%", name, value * 100, minimum * 100));
-        }
-    }
 }

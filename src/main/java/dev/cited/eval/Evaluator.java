@@ -137,20 +137,6 @@ public final class Evaluator {
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 
-    /** Counts of a yes/no outcome. */
-    private static final class Rate {
-        int yes;
-        int total;
-
-        void add(boolean outcome) {
-            total++;
-            if (outcome) yes++;
-        }
-
-        double rate() {
-            return total == 0 ? Double.NaN : (double) yes / total;
-        }
-    }
 
     private static final class Tally {
         final Rate recall = new Rate();

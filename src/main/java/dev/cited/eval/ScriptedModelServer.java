@@ -177,17 +177,11 @@ public final class ScriptedModelServer implements AutoCloseable {
     }
 
     private static ObjectNode completion(String model, String text) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("id", "chatcmpl-scripted");
-        root.put("object", "chat.completion");
-        root.put("created", System.currentTimeMillis() / 1000);
-        root.put("model", model);
-        ObjectNode choice = root.putArray("choices").addObject();
-        choice.put("index", 0);
+        ObjectNode root = envelope("chat.completion", model, "stop");
+        ObjectNode choice = (ObjectNode) root.get("choices").get(0);
         ObjectNode message = choice.putObject("message");
         message.put("role", "assistant");
         message.put("content", text);
-        choice.put("finish_reason", "stop");
         ObjectNode usage = root.putObject("usage");
         usage.put("prompt_tokens", 1);
         usage.put("completion_tokens", 1);
@@ -200,28 +194,32 @@ public final class ScriptedModelServer implements AutoCloseable {
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
         for (String piece : text.split("(?<= )")) {
-            ObjectNode chunk = JSON.createObjectNode();
-            chunk.put("id", "chatcmpl-scripted");
-            chunk.put("object", "chat.completion.chunk");
-            chunk.put("created", System.currentTimeMillis() / 1000);
-            chunk.put("model", model);
-            ObjectNode choice = chunk.putArray("choices").addObject();
-            choice.put("index", 0);
-            choice.putObject("delta").put("content", piece);
-            choice.putNull("finish_reason");
+            ObjectNode chunk = chunk(model, null);
+            ((ObjectNode) chunk.get("choices").get(0)).putObject("delta").put("content", piece);
             out.write(("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
         }
-        ObjectNode last = JSON.createObjectNode();
-        last.put("id", "chatcmpl-scripted");
-        last.put("object", "chat.completion.chunk");
-        last.put("created", System.currentTimeMillis() / 1000);
-        last.put("model", model);
-        ObjectNode choice = last.putArray("choices").addObject();
-        choice.put("index", 0);
-        choice.putObject("delta");
-        choice.put("finish_reason", "stop");
+        ObjectNode last = chunk(model, "stop");
+        ((ObjectNode) last.get("choices").get(0)).putObject("delta");
         out.write(("data: " + last + "\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A chat.completion.chunk with one choice, its delta still to fill in. */
+    private static ObjectNode chunk(String model, String finishReason) {
+        return envelope("chat.completion.chunk", model, finishReason);
+    }
+
+    /** What a completion and its chunks share: id, object, created, model, one choice. */
+    private static ObjectNode envelope(String object, String model, String finishReason) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", "chatcmpl-scripted");
+        root.put("object", object);
+        root.put("created", System.currentTimeMillis() / 1000);
+        root.put("model", model);
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0);
+        choice.put("finish_reason", finishReason);
+        return root;
     }
 
     private static void send(HttpExchange exchange, String json) throws IOException {

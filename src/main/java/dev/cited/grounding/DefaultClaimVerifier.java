@@ -96,16 +96,13 @@ public final class DefaultClaimVerifier implements ClaimVerifier {
         return coverage >= MIN_COVERAGE_WITH_MEANING && similarity + COVERAGE_WEIGHT * coverage >= MIN_SCORE;
     }
 
-    /** The term, or a term that starts the same ("regularli" and "regular"), is among {@code terms}. */
+    /** The term, or a term with its stem ("regularli" and "regular"), is among {@code terms}. */
     private static boolean sharedStem(String term, java.util.Set<String> terms) {
         if (terms.contains(term)) {
             return true;
         }
-        if (term.length() < 5) {
-            return false;
-        }
-        String prefix = term.substring(0, 5);
-        return terms.stream().anyMatch(t -> t.startsWith(prefix));
+        String stem = Grammar.stem(term);
+        return term.length() >= 5 && terms.stream().anyMatch(t -> Grammar.stem(t).equals(stem));
     }
 
     private double similarity(String claim, Evidence evidence) {

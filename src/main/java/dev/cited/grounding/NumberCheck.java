@@ -61,8 +61,8 @@ final class NumberCheck implements Check {
                 if (words.get(i + 1).capitalised()) {
                     return true; // "the two Koreas": named things, counted
                 }
-                String noun = Roles.stem(words.get(i + 1).key());
-                return c.support().words().stream().noneMatch(w -> Roles.stem(w.key()).equals(noun));
+                String noun = Grammar.stem(words.get(i + 1).key());
+                return c.support().words().stream().noneMatch(w -> Grammar.stem(w.key()).equals(noun));
             }
         }
         return true;

@@ -19,10 +19,6 @@ final class OrderCheck implements Check {
             "saw", "left", "put", "set", "hit", "ran", "wrote", "spoke", "chose", "drove", "fell", "grew", "knew",
             "threw", "flew", "drew", "broke", "stole", "rose", "shot", "struck", "fought", "sought", "taught",
             "caught", "lent", "spent", "beats", "defeats", "sends", "gives", "sells");
-    private static final Set<String> AUXILIARIES = Set.of("has", "have", "had", "is", "are", "was", "were", "will",
-            "would", "could", "can", "may", "might", "should", "must", "did", "does", "do", "gets", "got", "get",
-            "to", "be", "been");
-    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her", "our");
     /** Parts farther than this from the verb belong to other clauses. */
     static final int REACH = 16;
 
@@ -70,7 +66,7 @@ final class OrderCheck implements Check {
         int doer = passive ? farthestByPhrase(words, verb) : -1;
         Map<String, Integer> distance = new HashMap<>();
         for (Name n : r.names()) {
-            int at = indexAt(words, n.start());
+            int at = Grammar.indexAt(words, n.start());
             if (at < 0 || Math.abs(at - verb) > REACH || at == verb) {
                 continue;
             }
@@ -82,11 +78,11 @@ final class OrderCheck implements Check {
         }
         for (int k = Math.max(0, verb - REACH); k <= Math.min(words.size() - 1, verb + REACH); k++) {
             Word w = words.get(k);
-            if (k == verb || w.capitalised() || w.numeric() || k == 0 || !DETERMINERS.contains(words.get(k - 1).key())
+            if (k == verb || w.capitalised() || w.numeric() || k == 0 || !Grammar.DETERMINERS.contains(words.get(k - 1).key())
                     || Lexicon.COMMON.contains(w.key())) {
                 continue; // common nouns only, seen by their determiner: "the client", "a shipyard"
             }
-            sides.putIfAbsent(Roles.stem(w.key()), side(k, verb, passive, doer));
+            sides.putIfAbsent(Grammar.stem(w.key()), side(k, verb, passive, doer));
         }
         return sides;
     }
@@ -124,7 +120,7 @@ final class OrderCheck implements Check {
     private static int farthestByPhrase(List<Word> words, int verb) {
         int end = verb + 2;
         while (end + 1 < words.size() && end - verb < 5 && (words.get(end + 1).capitalised()
-                || DETERMINERS.contains(words.get(end).key()))) {
+                || Grammar.DETERMINERS.contains(words.get(end).key()))) {
             end++;
         }
         return end;
@@ -140,12 +136,12 @@ final class OrderCheck implements Check {
         if (IRREGULAR.contains(w.key()) || w.key().endsWith("ed")) {
             return true;
         }
-        if (DETERMINERS.contains(w.key())) {
+        if (Grammar.DETERMINERS.contains(w.key())) {
             return false;
         }
         // "has sent", or in a question "could North Korea share"
         for (int k = i - 1; k >= Math.max(0, i - 4); k--) {
-            if (AUXILIARIES.contains(words.get(k).key())) {
+            if (Grammar.AUXILIARIES.contains(words.get(k).key())) {
                 return true;
             }
             if (!words.get(k).capitalised() || k == 0) {
@@ -164,12 +160,4 @@ final class OrderCheck implements Check {
         return -1;
     }
 
-    private static int indexAt(List<Word> words, int start) {
-        for (int i = 0; i < words.size(); i++) {
-            if (words.get(i).start() == start) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

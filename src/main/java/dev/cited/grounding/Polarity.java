@@ -164,16 +164,12 @@ final class Polarity {
         for (int k = i + side, steps = 0; k >= 0 && k < words.size() && steps < CONTEXT + 1 && found.size() < 2;
              k += side, steps++) {
             if (!STOP.contains(words.get(k).key())) {
-                found.add(stem(words.get(k).key()));
+                found.add(Grammar.stem(words.get(k).key()));
             }
         }
         return found;
     }
 
-    /** A crude stem, enough to see "condition" in "conditions" and "preparation" in "preparations". */
-    private static String stem(String key) {
-        return key.length() > 5 ? key.substring(0, 5) : key;
-    }
 
     private static final Set<String> STOP = Set.of("the", "a", "an", "of", "to", "in", "on", "and", "or", "is",
             "are", "was", "were", "be", "been", "has", "have", "had", "as", "at", "by", "for", "with", "that",

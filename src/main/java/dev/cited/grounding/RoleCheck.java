@@ -11,10 +11,6 @@ import java.util.stream.Collectors;
  * "sends the token to the client" for "the client sends the token to the server").
  */
 final class RoleCheck implements Check {
-    private static final java.util.regex.Pattern EXCHANGE = java.util.regex.Pattern.compile(
-            "(?i)\\bin (?:exchange|return)\\b|\\bpayment\\b|\\bpa(?:y|id|ys)\\b|\\bin turn\\b");
-    private static final java.util.regex.Pattern EXCHANGE_SAID = java.util.regex.Pattern.compile(
-            "(?i)\\bin (?:exchange|return)\\b|\\bin payment\\b");
 
     /**
      * Whether the sentence of the support that holds {@code role} also names {@code name}: "for Poland" with
@@ -53,9 +49,9 @@ final class RoleCheck implements Check {
         List<Role> said = earlier ? c.previous().roles() : c.support().roles();
         // A claim about what was given in return ("What does Moscow hand over as payment?") is about the goods
         // going the other way: either direction can be right.
-        boolean exchange = EXCHANGE.matcher(c.claim().text()).find() && EXCHANGE_SAID.matcher(c.support().text()).find();
+        boolean exchange = Grammar.aboutAnExchange(c.claim(), c.support());
         Set<String> claimNames = c.claim().names().stream().map(Roles::canonical).collect(Collectors.toCollection(java.util.HashSet::new));
-        c.claim().words().forEach(w -> claimNames.add(Roles.stem(w.key())));
+        c.claim().words().forEach(w -> claimNames.add(Grammar.stem(w.key())));
         for (Role claimed : c.claim().roles()) {
             if (said.stream().anyMatch(r -> r.preposition().equals(claimed.preposition())
                     && r.name().equals(claimed.name()))) {

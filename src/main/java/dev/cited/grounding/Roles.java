@@ -19,9 +19,6 @@ final class Roles {
     private static final Map<String, String> SAME_AS = Map.of("into", "to", "toward", "to", "towards", "to");
     /** Prepositions whose parts are each other's reverse. */
     private static final Map<String, String> REVERSE = Map.of("to", "from", "from", "to");
-    /** What opens a noun phrase after a preposition: "to the client" (not the infinitive "to send"). */
-    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her", "our",
-            "this", "that", "these", "those", "each", "every", "another");
     /** Where a noun phrase ends. */
     private static final Set<String> ENDS_PHRASE = Set.of("in", "on", "at", "of", "to", "from", "by", "for", "with",
             "and", "or", "but", "that", "which", "who", "as", "than", "is", "are", "was", "were", "will", "would",
@@ -43,7 +40,7 @@ final class Roles {
                     || words.get(at).key().equals("one") && words.get(at + 1).key().equals("another"))) {
                 continue; // "against each other": no one in particular
             }
-            boolean determined = DETERMINERS.contains(words.get(at).key());
+            boolean determined = Grammar.DETERMINERS.contains(words.get(at).key());
             if (determined && at + 1 < words.size()) {
                 at++;
             }
@@ -59,7 +56,7 @@ final class Roles {
                         && text.substring(words.get(last).end(), words.get(last + 1).start()).equals(" ")) {
                     last++;
                 }
-                roles.add(new Role(preposition, stem(words.get(last).key()),
+                roles.add(new Role(preposition, Grammar.stem(words.get(last).key()),
                         text.substring(words.get(i).start(), words.get(last).end()), words.get(i).start(), false));
             }
         }
@@ -76,10 +73,6 @@ final class Roles {
         return standsFor != null ? standsFor : String.join(" ", name.core());
     }
 
-    /** How a common noun is compared: its first five letters ("server", "servers"). */
-    static String stem(String key) {
-        return key.length() > 5 ? key.substring(0, 5) : key;
-    }
 
     static String reverse(String preposition) {
         return REVERSE.get(preposition);

@@ -15,8 +15,6 @@ final class SubjectCheck implements Check {
     /** Verbs that hand something over, after which "with" names who receives it ("share … with Kim’s regime"). */
     private static final java.util.regex.Pattern TRANSFER = java.util.regex.Pattern.compile(
             "(?i)\\b(?:shar|provid|suppl|giv|gave|sell|sold|send|sent|transfer|deliver|hand|offer|equip|arm)\\w*\\b");
-    private static final java.util.regex.Pattern EXCHANGE = java.util.regex.Pattern.compile(
-            "(?i)\\bin (?:exchange|return)\\b|\\bin payment\\b");
 
     @Override
     public Verdict failure(Comparison c) {
@@ -65,7 +63,7 @@ final class SubjectCheck implements Check {
      * claim's giver is the support's receiver and its receiver the support's giver, whatever the verbs.
      */
     private static Verdict giverAndReceiverReversed(Comparison c) {
-        if (EXCHANGE.matcher(c.support().text()).find() || EXCHANGE.matcher(c.claim().text()).find()) {
+        if (Grammar.aboutAnExchange(c.claim(), c.support())) {
             return null; // goods go both ways
         }
         List<Role> claimReceivers = receivers(c.claim());
@@ -99,10 +97,10 @@ final class SubjectCheck implements Check {
             if (n.start() < sentenceStart || n.end() > before) {
                 continue;
             }
-            int i = indexAt(r.words(), n.start());
+            int i = Grammar.indexAt(r.words(), n.start());
             String after = r.text().substring(n.end());
             boolean possessor = after.startsWith("’s") || after.startsWith("'s");
-            if ((i == 0 || i > 0 && !PREPOSITIONS.contains(r.words().get(i - 1).key())) && !possessor) {
+            if ((i == 0 || i > 0 && !Grammar.PREPOSITIONS.contains(r.words().get(i - 1).key())) && !possessor) {
                 found = n;
             }
         }
@@ -125,14 +123,6 @@ final class SubjectCheck implements Check {
         return receivers;
     }
 
-    private static int indexAt(List<Word> words, int start) {
-        for (int i = 0; i < words.size(); i++) {
-            if (words.get(i).start() == start) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     /** The doer and the names joined to it by "and" or a comma just before it ("South Korea and the EU"). */
     private static java.util.Set<String> joinedDoers(Reading r, Name doer) {
@@ -163,16 +153,17 @@ final class SubjectCheck implements Check {
         return false;
     }
 
-    private static final List<String> AUXILIARIES = List.of("might", "may", "will", "would", "could", "can",
-            "should", "must", "has", "have", "had", "did", "does", "do");
+    /** Auxiliaries after whose subject a verb follows ("has sent", "does Moscow expect"); not "to", not "is". */
+    private static final java.util.Set<String> BEFORE_VERB = java.util.Set.of("might", "may", "will", "would", "could",
+            "can", "should", "must", "has", "have", "had", "did", "does", "do");
 
     /** After a modal or an auxiliary: "might receive", "has sent", or in a question "does Moscow expect". */
     private static boolean after(List<Word> words, int i) {
-        if (AUXILIARIES.contains(words.get(i - 1).key())) {
+        if (BEFORE_VERB.contains(words.get(i - 1).key())) {
             return true;
         }
         for (int k = i - 1; k >= Math.max(0, i - 4) && words.get(k).capitalised(); k--) {
-            if (k > 0 && AUXILIARIES.contains(words.get(k - 1).key())) {
+            if (k > 0 && BEFORE_VERB.contains(words.get(k - 1).key())) {
                 return true;
             }
         }
@@ -196,7 +187,7 @@ final class SubjectCheck implements Check {
                 return null; // "the EU’s recently appointed commissioner": a possessor, not a doer
             }
             for (int i = 1; i < words.size(); i++) {
-                if (words.get(i).start() == found.start() && PREPOSITIONS.contains(words.get(i - 1).key())) {
+                if (words.get(i).start() == found.start() && Grammar.PREPOSITIONS.contains(words.get(i - 1).key())) {
                     return null;
                 }
             }
@@ -204,6 +195,4 @@ final class SubjectCheck implements Check {
         return found;
     }
 
-    private static final java.util.Set<String> PREPOSITIONS = java.util.Set.of("with", "to", "from", "by", "for", "of",
-            "on", "in", "at", "against", "into", "than", "as");
 }

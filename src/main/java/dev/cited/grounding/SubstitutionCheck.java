@@ -45,7 +45,7 @@ final class SubstitutionCheck implements Check {
     }
 
     private static boolean contains(List<Word> words, String key) {
-        String stem = Roles.stem(key);
-        return words.stream().anyMatch(w -> Roles.stem(w.key()).equals(stem));
+        String stem = Grammar.stem(key);
+        return words.stream().anyMatch(w -> Grammar.stem(w.key()).equals(stem));
     }
 }

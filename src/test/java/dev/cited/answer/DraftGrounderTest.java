@@ -171,15 +171,28 @@ class DraftGrounderTest {
     @Test
     void givenHundredsOfSentences_whenGrounded_thenEveryOneIsEitherShownOrListed() {
         StringBuilder draft = new StringBuilder();
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 180; i++) {
             draft.append(i % 2 == 0 ? "Around 13,000 shipping containers have been tracked moving from North Korea to Russia. "
                     : "Russia paid for the shells with " + (i + 10) + " tonnes of gold. ");
         }
         Answer answer = strict.ground(draft.toString(), sent(SHELLS));
 
         assertTrue(answer.grounded());
-        assertEquals(150, answer.unsupported().size());
-        assertEquals(150, CitationAssembler.markersIn(answer.text()).size());
+        assertEquals(90, answer.unsupported().size());
+        assertEquals(90, CitationAssembler.markersIn(answer.text()).size());
+    }
+
+    @Test
+    void givenMoreStatementsThanAreChecked_whenGrounded_thenTheRestAreListedAsNotChecked() {
+        StringBuilder draft = new StringBuilder();
+        for (int i = 0; i < DraftGrounder.MAX_STATEMENTS + 5; i++) {
+            draft.append("Around 13,000 shipping containers have been tracked moving from North Korea to Russia. ");
+        }
+        Answer answer = strict.ground(draft.toString(), sent(SHELLS));
+
+        assertEquals(DraftGrounder.MAX_STATEMENTS, CitationAssembler.markersIn(answer.text()).size());
+        assertEquals(5, answer.unsupported().size());
+        assertTrue(answer.unsupported().get(0).reason().startsWith("not checked"), answer.unsupported().get(0).reason());
     }
 
     @Test

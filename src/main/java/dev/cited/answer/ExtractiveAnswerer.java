@@ -103,7 +103,10 @@ public final class ExtractiveAnswerer implements Answerer {
                 : choose(candidates(query, context.passages(), wanted, demand), wanted, demand.specific(),
                 Claim.question(context.question()), checks);
         if (chosen.isEmpty()) {
-            Answer abstention = Answer.abstain().withVerdicts(checks);
+            Answer abstention = nearMiss(checks)
+                    .map(v -> Answer.abstain("The closest passage says something else: " + v.reason() + ".", List.of(),
+                            checks))
+                    .orElse(Answer.abstain().withVerdicts(checks));
             listener.onToken(abstention.text());
             return abstention;
         }
@@ -222,6 +225,16 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         chosen.sort(Comparator.comparing((Candidate c) -> c.passage.documentId()).thenComparingInt(c -> c.sentence.start()));
         return chosen;
+    }
+
+    /**
+     * The verdict that stopped the search when the best sentence contradicted the question (it was written
+     * from it with a detail changed): the user is told what differs.
+     */
+    private static Optional<StatementVerdict> nearMiss(List<StatementVerdict> checks) {
+        return checks.size() == 1 || !checks.isEmpty() && checks.stream().noneMatch(v -> v.verdict().equals("supported"))
+                ? checks.stream().filter(v -> v.verdict().equals("contradicted")).findFirst()
+                : Optional.empty();
     }
 
     /** Whether the candidate holds the question's numbers and names, and says nothing contrary to it. */

@@ -94,6 +94,25 @@ class ExtractiveAnswererTest extends AnswererContract {
         assertEquals(1, answer.citations().size());
     }
 
+    @Test
+    void givenANearMissQuestion_whenTheBestSentenceContradictsIt_thenItAbstainsAndSaysWhatDiffers() {
+        Answer answer = ask("How many shipping containers has Russia sent to North Korea?");
+
+        assertFalse(answer.grounded());
+        assertTrue(answer.citations().isEmpty());
+        assertTrue(answer.text().startsWith(Answer.ABSTENTION_START), answer.text());
+        assertTrue(answer.text().contains("“to North Korea”") && answer.text().contains("“from North Korea”"),
+                answer.text());
+    }
+
+    @Test
+    void givenAFaithfulParaphraseOfThatSentence_whenAsked_thenItIsAnswered() {
+        Answer answer = ask("How many shipping containers has North Korea sent to Russia?");
+
+        assertTrue(answer.grounded(), answer.text());
+        assertTrue(answer.text().contains("13,000"), answer.text());
+    }
+
     @Nested
     class WithoutEmbeddings extends AnswererContract {
         private final Answerer lexical = new ExtractiveAnswerer(SeedGrounding.support(), SentenceSimilarity.NONE,

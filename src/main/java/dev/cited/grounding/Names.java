@@ -16,11 +16,11 @@ final class Names {
             "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
             "wednesday", "thursday", "friday", "saturday", "sunday");
 
-    private Names() {
-    }
-
     /** Word endings of verbs and adverbs that open sentences: "Asked…", "Making…", "Reportedly…". */
     private static final java.util.regex.Pattern INFLECTED = java.util.regex.Pattern.compile(".{2,}(?:ed|ing|ly)");
+
+    private Names() {
+    }
 
     /**
      * @param common whether a lower-case word is a common word (so its capital at a sentence start says nothing)

@@ -8,8 +8,9 @@ import java.util.Set;
 /** Reads a text once into what the checks compare: its numbers, names, terms, clauses and roles. */
 final class Reader {
     /**
-     * Where a statement joins one thing to another. Each piece of two or more content terms, and each piece
-     * added with "and", "or", "with"… ("and oil"), must share a term with the support.
+     * Where a statement joins one thing to another. Each piece of two or more content terms ("with his first
+     * touch of the game"), and each piece added with "and", "or", "plus" ("and oil"), must share a term with
+     * the support.
      */
     private static final java.util.regex.Pattern PARTS = java.util.regex.Pattern.compile(
             "(?:,|;|:)(?=\\s)|[()–—]"
@@ -49,6 +50,12 @@ final class Reader {
         Set<String> content = support.contentTerms(text);
         names.forEach(n -> content.removeAll(support.informativeTerms(n.text())));
         quantities.forEach(q -> content.removeAll(support.informativeTerms(q.text())));
+        return new Reading(text, words, quantities, names, terms, content, clauses, parts(text, content),
+                Roles.in(text, words, names), keys);
+    }
+
+    /** The pieces of {@code text} that say something of their own, each with its content terms. */
+    private List<Clause> parts(String text, Set<String> content) {
         List<Clause> parts = new ArrayList<>();
         java.util.regex.Matcher split = PARTS.matcher(text);
         int from = 0;
@@ -68,7 +75,6 @@ final class Reader {
             added = ADDED.matcher(split.group()).matches();
             from = split.end();
         }
-        return new Reading(text, words, quantities, names, terms, content, clauses, parts,
-                Roles.in(text, words, names), keys);
+        return parts;
     }
 }

@@ -323,7 +323,8 @@ public final class ExtractiveAnswerer implements Answerer {
     private record Candidate(Passage passage, Span sentence, String text, Set<String> terms, double coverage,
                              double passageCoverage, boolean semantic, double score, int rank) {
         Quote quote() {
-            return new Quote(passage.documentId(), passage.documentTitle(), sentence.start(), sentence.end(), text);
+            return new Quote(passage.documentId(), passage.documentTitle(), sentence.start(), sentence.end(), text,
+                    passage.pageAt(sentence.start()));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.cited.app;
 
+import dev.cited.document.LoadLimits;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -13,10 +15,12 @@ import java.util.Map;
  * @param publicUrl  the address users reach the web UI at (links from Slack); null when unknown
  * @param grounding  what happens to a model's statement nothing retrieved supports: "strict" (removed) or
  *                   "flag" (kept, marked)
+ * @param limits     what one file may cost to read (size, text length, parse time)
  */
 public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Path dataDir, String model,
                           Duration modelTimeout, String retrieval, String embedding, String slackSigningSecret,
-                          String slackBotToken, String slackApiUrl, String publicUrl, String grounding) {
+                          String slackBotToken, String slackApiUrl, String publicUrl, String grounding,
+                          LoadLimits limits) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -46,6 +50,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         b.slackApiUrl = slackApiUrl;
         b.publicUrl = publicUrl;
         b.grounding = grounding;
+        b.limits = limits;
         return b;
     }
 
@@ -66,6 +71,8 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         value(env, "SLACK_API_URL", b::slackApiUrl);
         value(env, "CITED_PUBLIC_URL", b::publicUrl);
         value(env, "CITED_GROUNDING", b::grounding);
+        value(env, "CITED_MAX_FILE_MB", v -> b.maxFileMegabytes(Long.parseLong(v)));
+        value(env, "CITED_PARSE_TIMEOUT", v -> b.parseTimeout(Duration.ofSeconds(Long.parseLong(v))));
         return b.build();
     }
 
@@ -91,6 +98,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         private String slackApiUrl = DEFAULT_SLACK_API_URL;
         private String publicUrl;
         private String grounding = "strict";
+        private LoadLimits limits = LoadLimits.DEFAULT;
 
         public Builder port(int port) { this.port = port; return this; }
         public Builder seeds(Path seeds) { this.seeds = seeds; return this; }
@@ -106,10 +114,19 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         public Builder slackApiUrl(String url) { this.slackApiUrl = url; return this; }
         public Builder publicUrl(String url) { this.publicUrl = url; return this; }
         public Builder grounding(String mode) { this.grounding = mode; return this; }
+        public Builder maxFileMegabytes(long mb) {
+            this.limits = new LoadLimits(mb << 20, limits.maxChars(), limits.parseTimeout());
+            return this;
+        }
+        public Builder parseTimeout(Duration timeout) {
+            this.limits = new LoadLimits(limits.maxFileBytes(), limits.maxChars(), timeout);
+            return this;
+        }
+        public Builder limits(LoadLimits limits) { this.limits = limits; return this; }
 
         public CitedConfig build() {
             return new CitedConfig(port, seeds, webDir, promptsDir, dataDir, model, modelTimeout, retrieval, embedding,
-                    slackSigningSecret, slackBotToken, slackApiUrl, publicUrl, grounding);
+                    slackSigningSecret, slackBotToken, slackApiUrl, publicUrl, grounding, limits);
         }
     }
 }

@@ -19,6 +19,8 @@ import dev.cited.conversation.ModelQueryRewriter;
 import dev.cited.conversation.QueryRewriter;
 import dev.cited.document.Document;
 import dev.cited.document.DocumentLoader;
+import dev.cited.document.FileReport;
+import dev.cited.document.Library;
 import dev.cited.eval.EvalCommand;
 import dev.cited.feedback.FeedbackStore;
 import dev.cited.feedback.InMemoryFeedbackStore;
@@ -56,9 +58,12 @@ public final class CitedEngine implements EvalCommand.Engine {
     private final Retriever retriever;
     private final ConversationService conversations;
     private final FeedbackStore feedback;
+    private final List<FileReport> files;
 
-    private CitedEngine(PassageIndex index, Retriever retriever, ConversationService conversations) {
+    private CitedEngine(PassageIndex index, Retriever retriever, ConversationService conversations,
+                        List<FileReport> files) {
         this.index = index;
+        this.files = files;
         this.retriever = retriever;
         this.conversations = conversations;
         this.feedback = new InMemoryFeedbackStore();
@@ -86,7 +91,8 @@ public final class CitedEngine implements EvalCommand.Engine {
         ChatModels models = spec.isExtractive() ? null : ChatModels.create(spec, env, config.modelTimeout());
         PromptTemplate answerPrompt = models == null ? null : PromptTemplate.load(config.promptsDir(), "answer");
         PromptTemplate rewritePrompt = models == null ? null : PromptTemplate.load(config.promptsDir(), "rewrite");
-        List<Document> documents = DocumentLoader.load(config.seeds());
+        Library library = DocumentLoader.read(config.seeds(), config.limits());
+        List<Document> documents = library.documents();
         if (documents.isEmpty()) {
             LOG.warn("No documents found in {}: every question will be answered with 'the documents don't say'",
                     config.seeds().toAbsolutePath());
@@ -126,11 +132,16 @@ public final class CitedEngine implements EvalCommand.Engine {
                 .retriever(retriever).answerer(answerer).rewriter(rewriter).build();
         LOG.info("Ready: {} documents, {} passages; retrieval {}, model {}", documents.size(),
                 index.passageCount(), retriever.name(), answerer.name());
-        return new CitedEngine(index, retriever, conversations);
+        return new CitedEngine(index, retriever, conversations, library.files());
     }
 
     public PassageIndex index() {
         return index;
+    }
+
+    /** Every file found in the documents folder: indexed, skipped or failed, with the reason. */
+    public List<FileReport> files() {
+        return files;
     }
 
     public Retriever retriever() {

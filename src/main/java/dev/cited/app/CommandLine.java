@@ -8,7 +8,8 @@ import java.util.List;
 /** Parses a command's flags over the environment's configuration. */
 final class CommandLine {
     static final String COMMON_FLAGS = """
-              --seeds DIR        documents folder (*.txt, *.md)            [CITED_SEEDS, default seeds]
+              --seeds DIR        documents folder (txt, md, pdf, docx, pptx, xlsx, html, epub, eml, …)
+                                                                            [CITED_SEEDS, default seeds]
               --model NAME       extractive | openai:<m> | ollama:<m> | anthropic:<m> | gemini:<m>
                                                                             [CITED_MODEL, default extractive]
               --retrieval MODE   hybrid | bm25 | dense                      [CITED_RETRIEVAL, default hybrid]
@@ -16,6 +17,8 @@ final class CommandLine {
               --data DIR         keep the index on disk here and reuse it   [CITED_DATA, default in memory]
               --prompts DIR      prompt templates                           [CITED_PROMPTS, default prompts]
               --model-timeout S  seconds to wait for a model                [CITED_MODEL_TIMEOUT, default 60]
+              --max-file-mb N    files larger than this are skipped            [CITED_MAX_FILE_MB, default 100]
+              --parse-timeout S  a file still being read after S seconds is abandoned [CITED_PARSE_TIMEOUT, default 60]
               --grounding MODE   strict (a model's unsupported statements are removed) | flag (kept, marked ⚠)
                                                                             [CITED_GROUNDING, default strict]
             """;
@@ -47,7 +50,9 @@ final class CommandLine {
                 case "--retrieval" -> b.retrieval(value(args, ++i, arg));
                 case "--embedding" -> b.embedding(value(args, ++i, arg));
                 case "--grounding" -> b.grounding(value(args, ++i, arg));
-                case "--model-timeout" -> b.modelTimeout(Duration.ofSeconds(parseSeconds(value(args, ++i, arg))));
+                case "--max-file-mb" -> b.maxFileMegabytes(parseSeconds(value(args, ++i, arg), arg));
+                case "--parse-timeout" -> b.parseTimeout(Duration.ofSeconds(parseSeconds(value(args, ++i, arg), arg)));
+                case "--model-timeout" -> b.modelTimeout(Duration.ofSeconds(parseSeconds(value(args, ++i, arg), arg)));
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new IllegalArgumentException("Unknown flag " + arg + " (see --help)");
@@ -78,7 +83,8 @@ final class CommandLine {
         throw new IllegalArgumentException("--port must be a number from 0 to 65535");
     }
 
-    private static long parseSeconds(String value) {
+    /** A positive whole number for {@code flag}. */
+    private static long parseSeconds(String value, String flag) {
         try {
             long seconds = Long.parseLong(value);
             if (seconds > 0) {
@@ -87,6 +93,6 @@ final class CommandLine {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException("--model-timeout must be a positive number of seconds");
+        throw new IllegalArgumentException(flag + " must be a positive whole number");
     }
 }

@@ -49,7 +49,7 @@ public final class PassageChunker {
             int end = group.get(group.size() - 1).end();
             int ordinal = passages.size();
             passages.add(new Passage(document.id() + "#" + ordinal, document.id(), document.title(), ordinal,
-                    start, end, document.text().substring(start, end), group));
+                    start, end, document.text().substring(start, end), group, document.pageStarts()));
             if (last + 1 >= sentences.size()) {
                 break;
             }

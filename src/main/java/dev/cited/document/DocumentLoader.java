@@ -5,22 +5,28 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
- * Reads every *.txt and *.md file of a folder and its subfolders (not hidden ones); empty or unreadable files
- * are skipped with a warning.
+ * Reads a folder and its subfolders (not hidden ones like .git): every file is either served as a document
+ * or reported skipped or failed, with the reason ({@link FileReport}). Files are read in parallel, each
+ * within {@link LoadLimits}: a parse past its time is abandoned without holding up the rest. Links are
+ * followed only when they lead to a file inside the folder.
  */
 public final class DocumentLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentLoader.class);
@@ -31,35 +37,138 @@ public final class DocumentLoader {
     private DocumentLoader() {
     }
 
+    /** The documents of {@code folder}, read within the default limits. */
     public static List<Document> load(Path folder) {
+        return read(folder, LoadLimits.DEFAULT).documents();
+    }
+
+    public static Library read(Path folder, LoadLimits limits) {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("Documents folder not found: " + folder.toAbsolutePath());
         }
+        Path root = realPath(folder);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder, MAX_DEPTH)) {
             files = walk.filter(p -> !p.equals(folder) && !hidden(folder.relativize(p)))
-                    .filter(DocumentLoader::isDocument)
+                    .filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .sorted(Comparator.comparing((Path p) -> idOf(folder, p)).thenComparing(Path::toString))
                     .toList();
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalArgumentException("Cannot list documents folder " + folder + ": " + e.getMessage(), e);
         }
+        return collect(folder, readAll(folder, root, files, limits), files);
+    }
+
+    /**
+     * Reads the files on as many threads as there are cores. A read past its time is abandoned: its result
+     * is a failure, its place goes to the next file, and its thread (a daemon) is interrupted and left to end.
+     */
+    private static List<Outcome> readAll(Path folder, Path root, List<Path> files, LoadLimits limits) {
+        int width = Math.max(1, Runtime.getRuntime().availableProcessors());
+        Semaphore places = new Semaphore(width);
+        ExecutorService readers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "cited-read");
+            t.setDaemon(true); // an abandoned parse must not keep the process alive
+            return t;
+        });
+        try {
+            List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
+            for (Path file : files) {
+                places.acquireUninterruptibly();
+                AtomicReference<Thread> reader = new AtomicReference<>();
+                outcomes.add(CompletableFuture.supplyAsync(() -> {
+                            reader.set(Thread.currentThread());
+                            return readOne(folder, root, file, limits);
+                        }, readers)
+                        .orTimeout(limits.parseTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .exceptionally(e -> abandoned(folder, file, e, limits, reader.get()))
+                        .whenComplete((outcome, e) -> places.release()));
+            }
+            return outcomes.stream().map(CompletableFuture::join).toList();
+        } finally {
+            readers.shutdown();
+        }
+    }
+
+    private static Outcome abandoned(Path folder, Path file, Throwable e, LoadLimits limits, Thread reader) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof TimeoutException) {
+            if (reader != null) {
+                reader.interrupt();
+            }
+            return Outcome.unread(pathOf(folder, file), file, UnreadableFile.failed("took longer than "
+                    + seconds(limits.parseTimeout()) + " to read: abandoned", cause));
+        }
+        return Outcome.unread(pathOf(folder, file), file, UnreadableFile.failed("could not be read: "
+                + cause.getMessage(), cause));
+    }
+
+    private static Library collect(Path folder, List<Outcome> outcomes, List<Path> files) {
         List<Document> documents = new ArrayList<>();
+        List<FileReport> reports = new ArrayList<>();
         Map<String, Path> ids = new HashMap<>();
-        for (Path file : files) {
-            String id = idOf(folder, file);
-            Path taken = ids.get(id);
-            if (taken != null) {
-                // Two files, one id ("notes.md", "notes.txt"): citations name documents by id, so keep one.
-                LOG.warn("Skipping {}: its id '{}' is already used by {}", file, id, taken.getFileName());
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            Outcome outcome = outcomes.get(i);
+            if (outcome.document() == null) {
+                reports.add(outcome.report());
+                LOG.warn("Skipping {}: {}", outcome.report().path(), outcome.report().reason());
                 continue;
             }
-            read(file, id).ifPresent(document -> {
-                documents.add(document);
-                ids.put(id, file);
-            });
+            Document document = outcome.document();
+            Path taken = ids.get(document.id());
+            if (taken != null) {
+                // Two files, one id ("notes.md", "notes.txt"): citations name documents by id, so keep one.
+                UnreadableFile why = UnreadableFile.skipped("its id '" + document.id() + "' is already used by "
+                        + pathOf(folder, taken));
+                reports.add(FileReport.unread(outcome.report().path(), why, document.type(), outcome.report().size()));
+                LOG.warn("Skipping {}: {}", outcome.report().path(), why.getMessage());
+                continue;
+            }
+            ids.put(document.id(), file);
+            documents.add(document);
+            reports.add(outcome.report());
         }
-        return documents;
+        return new Library(documents, reports);
+    }
+
+    private static Outcome readOne(Path folder, Path root, Path file, LoadLimits limits) {
+        String path = pathOf(folder, file);
+        long size = sizeOf(file);
+        try {
+            if (Files.isSymbolicLink(file)) {
+                Path target = realPath(file);
+                if (!target.startsWith(root)) {
+                    throw UnreadableFile.skipped("a link to outside the documents folder: not followed");
+                }
+                if (Files.isDirectory(target)) {
+                    throw UnreadableFile.skipped("a link to a folder: not followed");
+                }
+            }
+            if (!Files.isRegularFile(file)) {
+                throw UnreadableFile.skipped("not a regular file");
+            }
+            if (size > limits.maxFileBytes()) {
+                throw UnreadableFile.skipped("over the size limit (" + megabytes(size) + "; the limit is "
+                        + megabytes(limits.maxFileBytes()) + ")");
+            }
+            DocumentFormat format = DocumentFormats.forFile(file).orElseThrow(() ->
+                    UnreadableFile.skipped("unsupported type " + DocumentFormats.detect(file)));
+            Extracted extracted = format.read(file, limits.maxChars());
+            String id = idOf(folder, file);
+            String title = TitleExtractor.choose(extracted.title(), extracted.text(), file.getFileName().toString(), id);
+            Document document = new Document(id, title, extracted.text(), extracted.type(), extracted.pageStarts(),
+                    file.toAbsolutePath());
+            return new Outcome(document, FileReport.indexed(path, document, size));
+        } catch (UnreadableFile why) {
+            return new Outcome(null, FileReport.unread(path, why, typeOrNull(file), size));
+        }
+    }
+
+    private record Outcome(Document document, FileReport report) {
+        static Outcome unread(String path, Path file, UnreadableFile why) {
+            return new Outcome(null, FileReport.unread(path, why, null, sizeOf(file)));
+        }
     }
 
     /**
@@ -67,11 +176,16 @@ public final class DocumentLoader {
      * "004_c0a5f909db2a0263.txt" is "004_c0a5f909db2a0263", "guide/install.md" is "guide/install".
      */
     static String idOf(Path folder, Path file) {
-        List<String> parts = new ArrayList<>();
-        folder.relativize(file).forEach(part -> parts.add(part.toString()));
-        String path = String.join("/", parts);
+        String path = pathOf(folder, file);
         int dot = path.lastIndexOf('.');
         return dot > path.lastIndexOf('/') ? path.substring(0, dot) : path;
+    }
+
+    /** The path below the folder, with "/" between folders. */
+    static String pathOf(Path folder, Path file) {
+        List<String> parts = new ArrayList<>();
+        folder.relativize(file).forEach(part -> parts.add(part.toString()));
+        return String.join("/", parts);
     }
 
     /** A dot-file or anything inside a dot-folder (".git", ".obsidian"): never a document. */
@@ -84,31 +198,31 @@ public final class DocumentLoader {
         return false;
     }
 
-    private static boolean isDocument(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isRegularFile(file) && (name.endsWith(".txt") || name.endsWith(".md")); // dot-files: hidden()
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
     }
 
-    private static java.util.Optional<Document> read(Path file, String id) {
-        String text;
+    private static long sizeOf(Path file) {
         try {
-            // Strict decoding: a file that is not UTF-8 would give offsets into garbled text.
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            LOG.warn("Skipping {}: not valid UTF-8", file);
-            return java.util.Optional.empty();
+            return Files.size(file);
         } catch (IOException e) {
-            LOG.warn("Skipping {}: cannot be read ({})", file, e.getMessage());
-            return java.util.Optional.empty();
+            return 0;
         }
-        if (text.isBlank()) {
-            LOG.warn("Skipping {}: empty", file);
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(new Document(id, TitleExtractor.titleOf(text, id), text));
+    }
+
+    private static String typeOrNull(Path file) {
+        return Files.isRegularFile(file) ? DocumentFormats.detect(file) : null;
+    }
+
+    private static String seconds(java.time.Duration d) {
+        return d.toMillis() < 1000 ? d.toMillis() + " ms" : d.toSeconds() + " s";
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 }

@@ -66,7 +66,7 @@ public final class EvidencePool {
         List<Span> spans = passage.sentences().subList(first, first + count);
         Span span = new Span(spans.get(0).start(), spans.get(spans.size() - 1).end());
         Quote quote = new Quote(passage.documentId(), passage.documentTitle(), span.start(), span.end(),
-                passage.textOf(span));
+                passage.textOf(span), passage.pageAt(span.start()));
         Document document = documents.apply(passage.documentId()).orElseThrow(
                 () -> new IllegalStateException("No document " + passage.documentId() + " for passage " + passage.id()));
         return new Evidence(quote, spans, sentenceBefore(passage, first), sentenceAfter(passage, first + count - 1),

@@ -2,6 +2,7 @@ package dev.cited.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cited.conversation.ConversationService;
+import dev.cited.document.FileReport;
 import dev.cited.feedback.FeedbackStore;
 import dev.cited.index.PassageIndex;
 import dev.cited.retrieval.Retriever;
@@ -35,20 +36,25 @@ public final class HttpApi {
     private final List<Route> routes;
     private final Path webDir;
 
-    public HttpApi(ConversationService conversations, PassageIndex index, Retriever retriever,
+    public HttpApi(ConversationService conversations, PassageIndex index, Retriever retriever, List<FileReport> files,
                    FeedbackStore feedback, ObjectMapper mapper, Path webDir) {
         this.mapper = mapper;
         this.webDir = webDir;
         AskRoutes ask = new AskRoutes(conversations, mapper);
-        LibraryRoutes library = new LibraryRoutes(index, retriever);
+        DocumentRoutes documents = new DocumentRoutes(index);
+        SearchRoutes search = new SearchRoutes(retriever);
+        FileRoutes fileRoutes = new FileRoutes(files, index.passagesPerDocument());
         FeedbackRoutes feedbackRoutes = new FeedbackRoutes(feedback, mapper);
         String openApi = openApiJson();
         this.routes = List.of(
                 new Route(HandlerType.GET, "/health", ctx -> ctx.json(health(conversations, index))),
                 new Route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi)),
-                new Route(HandlerType.GET, "/api/documents", library::documents),
-                new Route(HandlerType.GET, "/api/documents/<id>", library::document), // <id>: ids may hold "/"
-                new Route(HandlerType.GET, "/api/search", library::search),
+                new Route(HandlerType.GET, "/api/documents", documents::documents),
+                // <id>: ids may hold "/"; the file itself first, so ".../original" is not read as part of an id
+                new Route(HandlerType.GET, "/api/documents/<id>/original", documents::original),
+                new Route(HandlerType.GET, "/api/documents/<id>", documents::document),
+                new Route(HandlerType.GET, "/api/files", fileRoutes::files),
+                new Route(HandlerType.GET, "/api/search", search::search),
                 new Route(HandlerType.POST, "/api/ask", ask::ask),
                 new Route(HandlerType.POST, "/api/ask/stream", ask::stream),
                 new Route(HandlerType.POST, "/api/feedback", feedbackRoutes::create),

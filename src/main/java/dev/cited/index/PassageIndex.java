@@ -241,6 +241,13 @@ public final class PassageIndex implements Closeable {
         return Optional.ofNullable(passages.get(id));
     }
 
+    /** How many passages each document has, by document id. */
+    public Map<String, Integer> passagesPerDocument() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        passages.values().forEach(p -> counts.merge(p.documentId(), 1, Integer::sum));
+        return counts;
+    }
+
     public int passageCount() {
         return passages.size();
     }

@@ -31,7 +31,10 @@ public final class SentenceVectors {
         Map<String, String> texts = new LinkedHashMap<>();
         for (Passage passage : passages) {
             for (Span sentence : passage.sentences()) {
-                texts.putIfAbsent(key(passage.documentId(), sentence), passage.textOf(sentence));
+                String text = passage.textOf(sentence);
+                if (text.codePoints().anyMatch(Character::isLetterOrDigit)) { // "•", "—": nothing to embed
+                    texts.putIfAbsent(key(passage.documentId(), sentence), text);
+                }
             }
         }
         if (texts.isEmpty()) {

@@ -109,7 +109,7 @@ class OpenApiContractTest {
     @Test
     void documentsExactlyTheRegisteredRoutes() {
         CitedEngine engine = server.engine();
-        HttpApi httpApi = new HttpApi(engine.conversations(), engine.index(), engine.retriever(), engine.feedback(),
+        HttpApi httpApi = new HttpApi(engine.conversations(), engine.index(), engine.retriever(), engine.files(), engine.feedback(),
                 new ObjectMapper(), Path.of("web"));
         Set<String> registered = httpApi.routes().stream()
                 .map(r -> r.method().name().toUpperCase(Locale.ROOT) + " " + r.path().replaceAll("<(\\w+)>", "{$1}"))
@@ -182,7 +182,7 @@ class OpenApiContractTest {
         assertEquals(dev.cited.conversation.ConversationService.MAX_QUESTION_LENGTH, ask.path("maxLength").asInt());
         JsonNode k = operation("GET", "/api/search").path("parameters").get(1).path("schema");
         assertEquals(1, k.path("minimum").asInt());
-        assertEquals(LibraryRoutes.MAX_K, k.path("maximum").asInt());
+        assertEquals(SearchRoutes.MAX_K, k.path("maximum").asInt());
         assertTrue(spec.at("/info/description").asText().contains(String.valueOf(JsonBodies.MAX_BODY_BYTES)));
         for (String path : List.of("/api/ask", "/api/ask/stream")) {
             JsonNode responses = operation("POST", path).path("responses");

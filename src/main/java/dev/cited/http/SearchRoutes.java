@@ -1,7 +1,5 @@
 package dev.cited.http;
 
-import dev.cited.document.Document;
-import dev.cited.index.PassageIndex;
 import dev.cited.retrieval.Retriever;
 import dev.cited.retrieval.ScoredPassage;
 import io.javalin.http.Context;
@@ -10,30 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The documents and passage search: GET /api/documents, /api/documents/{id}, /api/search. */
-final class LibraryRoutes {
+/** Passage search: GET /api/search?q=…&k=…. */
+final class SearchRoutes {
     static final int MAX_K = 50;
     static final int MAX_QUERY_LENGTH = 2000;
 
-    private final PassageIndex index;
     private final Retriever retriever;
 
-    LibraryRoutes(PassageIndex index, Retriever retriever) {
-        this.index = index;
+    SearchRoutes(Retriever retriever) {
         this.retriever = retriever;
-    }
-
-    void documents(Context ctx) {
-        ctx.json(index.documents().stream().map(d -> Map.of("id", d.id(), "title", d.title(),
-                "length", d.text().length())).toList());
-    }
-
-    void document(Context ctx) {
-        String id = ctx.pathParam("id");
-        // Looked up by id in memory: a path such as "../pom.xml" is just an unknown id.
-        Document document = index.document(id).orElseThrow(() ->
-                ApiErrors.error(404, "document_not_found", "No document with id '" + id + "'"));
-        ctx.json(Map.of("id", document.id(), "title", document.title(), "text", document.text()));
     }
 
     void search(Context ctx) {
@@ -45,7 +28,7 @@ final class LibraryRoutes {
             throw ApiErrors.error(413, "query_too_long", "'q' is over " + MAX_QUERY_LENGTH + " characters");
         }
         int k = parseK(ctx.queryParam("k"));
-        List<Map<String, Object>> results = retriever.retrieve(q, k).stream().map(LibraryRoutes::json).toList();
+        List<Map<String, Object>> results = retriever.retrieve(q, k).stream().map(SearchRoutes::json).toList();
         ctx.json(Map.of("query", q, "retriever", retriever.name(), "results", results));
     }
 
@@ -71,6 +54,7 @@ final class LibraryRoutes {
         m.put("title", hit.passage().documentTitle());
         m.put("start", hit.passage().start());
         m.put("end", hit.passage().end());
+        m.put("page", hit.passage().pageAt(hit.passage().start()));
         m.put("text", hit.passage().text());
         m.put("score", hit.score());
         m.put("bm25", hit.bm25());

@@ -1,0 +1,23 @@
+package dev.cited.document;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Reads one kind of file into the text Cited serves. Formats are looked up by name and file extension
+ * ({@link DocumentFormats}), one per input format.
+ */
+public interface DocumentFormat {
+
+    /** "text", "markdown", "tika". */
+    String name();
+
+    /** The file extensions it reads, lower case, without the dot. */
+    Set<String> extensions();
+
+    /**
+     * @param maxChars text longer than this is not served (a bomb, or a whole archive)
+     * @throws UnreadableFile with the reason a user reads
+     */
+    Extracted read(Path file, int maxChars) throws UnreadableFile;
+}

@@ -1,0 +1,58 @@
+package dev.cited.document;
+
+import org.apache.tika.Tika;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The formats Cited reads, looked up by file extension (as Lucene looks up its codecs by name). */
+public final class DocumentFormats {
+    private static final Tika DETECTOR = new Tika();
+    private static final List<DocumentFormat> ALL = List.of(new PlainTextFormat(), new MarkdownFormat(),
+            new TikaFormat());
+    private static final Map<String, DocumentFormat> BY_EXTENSION = new LinkedHashMap<>();
+
+    static {
+        for (DocumentFormat format : ALL) {
+            format.extensions().forEach(e -> BY_EXTENSION.put(e, format));
+        }
+    }
+
+    private DocumentFormats() {
+    }
+
+    /** The format that reads {@code file}, by its extension; empty for a type Cited does not read. */
+    public static Optional<DocumentFormat> forFile(Path file) {
+        return Optional.ofNullable(BY_EXTENSION.get(extensionOf(file)));
+    }
+
+    /** The format with this name ("text", "markdown", "tika"). */
+    public static Optional<DocumentFormat> named(String name) {
+        return ALL.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** The extensions read, for messages and the README. */
+    public static List<String> extensions() {
+        return List.copyOf(BY_EXTENSION.keySet());
+    }
+
+    static String extensionOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** The media type of the file by its content and name ("application/pdf", "audio/mpeg"). */
+    public static String detect(Path file) {
+        try {
+            return DETECTOR.detect(file);
+        } catch (IOException e) {
+            return "application/octet-stream";
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.cited.document;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns extracted pages into text fit to quote: running headers and footers (a line at the top or bottom
+ * of many pages, page numbers ignored) and bare page numbers are dropped, words hyphenated across line
+ * ends are joined, the lines of a paragraph become one line, and paragraphs are separated by a blank line.
+ */
+final class PageCleanup {
+    /** "12", "- 12 -", "Page 12", "12 of 40", "xii". */
+    private static final Pattern PAGE_NUMBER = Pattern.compile(
+            "(?i)\\s*(?:page\\s+)?[-–—]?\\s*(?:\\d{1,4}|[ivxlc]{1,6})\\s*[-–—]?\\s*(?:(?:of|/)\\s*\\d{1,4})?\\s*");
+    /** A line is a running header or footer when it tops or ends at least this share of pages... */
+    static final double RUNNING_SHARE = 0.4;
+    /** ...and at least this many. */
+    static final int RUNNING_MIN_PAGES = 3;
+
+    private PageCleanup() {
+    }
+
+    /** The pages, cleaned, and where each starts once they are joined with blank lines between them. */
+    static Extracted join(List<String> pages, String title, String type, boolean paginated) {
+        List<List<String>> lines = new ArrayList<>();
+        for (String page : pages) {
+            List<String> pageLines = new ArrayList<>();
+            for (String line : page.split("\n", -1)) {
+                pageLines.add(clean(line));
+            }
+            lines.add(pageLines);
+        }
+        if (paginated) {
+            dropRunning(lines);
+        }
+        StringBuilder text = new StringBuilder();
+        List<Integer> starts = new ArrayList<>();
+        for (List<String> page : lines) {
+            String body = paragraphs(page, paginated);
+            if (text.length() > 0) {
+                text.append("\n\n");
+            }
+            starts.add(text.length());
+            text.append(body);
+        }
+        String joined = text.toString();
+        return new Extracted(joined, title, type, paginated ? starts : List.of());
+    }
+
+    /**
+     * One line with control and invisible format characters removed (PDFs carry them; a sentence of nothing
+     * else cannot be embedded) and runs of spaces, tabs and no-break spaces made one space.
+     */
+    static String clean(String line) {
+        return CONTROL.matcher(line).replaceAll("").replaceAll("[\\s\u00a0\u2007\u202f]+", " ").strip();
+    }
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}&&[^\\n\\t]]|\uFFFD");
+
+    /** Removes page numbers and lines repeated at the top or bottom of many pages. */
+    private static void dropRunning(List<List<String>> pages) {
+        for (List<String> page : pages) {
+            for (int i = 0; i < page.size(); i++) {
+                if (!page.get(i).isEmpty() && PAGE_NUMBER.matcher(page.get(i)).matches()) {
+                    page.set(i, ""); // first, so a column of line numbers does not hide the footer behind it
+                }
+            }
+        }
+        Map<String, Integer> edges = new HashMap<>();
+        for (List<String> page : pages) {
+            for (String edge : edgeLines(page).keySet()) {
+                edges.merge(edge, 1, Integer::sum);
+            }
+        }
+        int needed = Math.max(RUNNING_MIN_PAGES, (int) Math.ceil(RUNNING_SHARE * pages.size()));
+        for (List<String> page : pages) {
+            for (Map.Entry<String, Integer> edge : edgeLines(page).entrySet()) {
+                // "“PIRACY” 47": a chapter's running header carries the page number, and runs through the chapter
+                boolean numbered = edge.getKey().contains("#");
+                if (edges.get(edge.getKey()) >= (numbered ? RUNNING_MIN_PAGES : needed)) {
+                    page.set(edge.getValue(), "");
+                }
+            }
+        }
+    }
+
+    /** How many lines at the top and at the bottom of a page may be running headers or footers. */
+    static final int EDGE_LINES = 6;
+
+    /** The first and last {@link #EDGE_LINES} non-empty lines of a page, digits folded, by their index. */
+    private static Map<String, Integer> edgeLines(List<String> page) {
+        Map<String, Integer> edges = new LinkedHashMap<>();
+        List<Integer> filled = new ArrayList<>();
+        for (int i = 0; i < page.size(); i++) {
+            if (!page.get(i).isEmpty()) {
+                filled.add(i);
+            }
+        }
+        for (int k = 0; k < filled.size(); k++) {
+            if (k < EDGE_LINES || k >= filled.size() - EDGE_LINES) {
+                int i = filled.get(k);
+                edges.putIfAbsent(page.get(i).replaceAll("\\d+", "#").toLowerCase(java.util.Locale.ROOT), i);
+            }
+        }
+        return edges;
+    }
+
+    /**
+     * Lines into paragraphs: an empty line ends one. In paginated (PDF) text a line is a visual line, so
+     * lines join with a space and a hyphen at a line end joins the word; elsewhere each line is a paragraph.
+     */
+    private static String paragraphs(List<String> lines, boolean visualLines) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder paragraph = new StringBuilder();
+        for (String line : lines) {
+            if (line.isEmpty() || !visualLines) {
+                flush(out, paragraph);
+                if (!line.isEmpty()) {
+                    paragraph.append(line);
+                    flush(out, paragraph);
+                }
+                continue;
+            }
+            if (paragraph.length() > 0) {
+                int last = paragraph.length() - 1;
+                boolean hyphenated = paragraph.charAt(last) == '-' && last > 0
+                        && Character.isLetter(paragraph.charAt(last - 1)) && Character.isLowerCase(line.charAt(0));
+                if (hyphenated) {
+                    paragraph.setLength(last); // "exam-" + "ple" is "example"
+                } else {
+                    paragraph.append(' ');
+                }
+            }
+            paragraph.append(line);
+        }
+        flush(out, paragraph);
+        return out.toString();
+    }
+
+    private static void flush(StringBuilder out, StringBuilder paragraph) {
+        if (paragraph.length() == 0) {
+            return;
+        }
+        if (out.length() > 0) {
+            out.append("\n\n");
+        }
+        out.append(paragraph);
+        paragraph.setLength(0);
+    }
+}

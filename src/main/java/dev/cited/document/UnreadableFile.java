@@ -1,0 +1,25 @@
+package dev.cited.document;
+
+/** A file that is not served, with why, in words a user can read ("encrypted PDF", "not valid UTF-8"). */
+public final class UnreadableFile extends Exception {
+    private final FileReport.Status status;
+
+    private UnreadableFile(FileReport.Status status, String reason, Throwable cause) {
+        super(reason, cause, false, false);
+        this.status = status;
+    }
+
+    /** Not a document Cited can serve: empty, encrypted, no text, too large, of an unsupported type. */
+    public static UnreadableFile skipped(String reason) {
+        return new UnreadableFile(FileReport.Status.SKIPPED, reason, null);
+    }
+
+    /** A document that should have been readable but was not: damaged, or its parser failed. */
+    public static UnreadableFile failed(String reason, Throwable cause) {
+        return new UnreadableFile(FileReport.Status.FAILED, reason, cause);
+    }
+
+    public FileReport.Status status() {
+        return status;
+    }
+}

@@ -32,6 +32,10 @@ const ui = {
   chatView: $('chat-view'),
   docsView: $('documents-view'),
   docList: $('doc-list'),
+  docSearch: $('doc-search'),
+  docSummary: $('doc-summary'),
+  docUnserved: $('doc-unserved'),
+  docUnservedList: $('doc-unserved-list'),
   scroller: $('scroller'),
   announcer: $('announcer'),
   empty: $('empty-state'),
@@ -594,12 +598,25 @@ async function openSource(target, opener, kicker = 'Document') {
   const paragraphs = el('div', { class: 'source-text' });
   const marks = renderDocumentText(paragraphs, text, range);
   const mark = marks[0] || null;
+  const page = range ? pageAt(doc.pageStarts, range.start) : null;
+  clear(ui.sourceMeta);
   if (range) {
-    ui.sourceMeta.textContent = `Quoted passage highlighted · characters ${range.start.toLocaleString()}–${range.end.toLocaleString()} of ${text.length.toLocaleString()}`;
+    ui.sourceMeta.append(page ? el('span', { class: 'source-page', dataset: { role: 'source-page' } }, `Page ${page}`) : '',
+      page ? ' · ' : '',
+      `Quoted passage highlighted · characters ${range.start.toLocaleString()}–${range.end.toLocaleString()} of ${text.length.toLocaleString()}`);
     setHash({ doc: doc.id || target.documentId, start: range.start, end: range.end });
   } else {
-    ui.sourceMeta.textContent = `${text.length.toLocaleString()} characters`;
+    ui.sourceMeta.append(doc.pages ? `${plural(doc.pages, 'page')} · ` : '', `${text.length.toLocaleString()} characters`);
     setHash({ doc: doc.id || target.documentId });
+  }
+  if (doc.original) {
+    ui.sourceMeta.append(' · ', el('a', {
+      class: 'source-original',
+      dataset: { role: 'source-original' },
+      href: originalUrl(doc.id, page),
+      target: '_blank',
+      rel: 'noopener',
+    }, page ? `Open the original at page ${page}` : `Open the original (${typeLabel(doc.type)})`));
   }
   ui.sourceBody.append(paragraphs);
   if (mark) {
@@ -700,6 +717,7 @@ async function loadDocuments() {
     state.documents = Array.isArray(docs) ? docs : [];
     renderDocuments();
     renderExamples();
+    loadUnservedFiles();
   } catch (e) {
     clear(ui.docList).append(el('li', {}, el('div', { class: 'error-box', role: 'alert', dataset: { role: 'error' } },
       el('p', { class: 'error-title' }, 'Could not load the documents'),
@@ -713,13 +731,85 @@ async function loadDocuments() {
   }
 }
 
+/** The 1-based page of a character offset, given where each page starts; null without pages. */
+function pageAt(pageStarts, offset) {
+  if (!Array.isArray(pageStarts) || !pageStarts.length) return null;
+  let page = 1;
+  for (let i = 0; i < pageStarts.length; i++) if (pageStarts[i] <= offset) page = i + 1;
+  return page;
+}
+
+/** /api/documents/{id}/original, at a page when there is one (a PDF viewer opens #page=N). */
+function originalUrl(id, page) {
+  const path = String(id).split('/').map(encodeURIComponent).join('/');
+  return `/api/documents/${path}/original${page ? `#page=${page}` : ''}`;
+}
+
+const TYPE_LABELS = [
+  ['application/pdf', 'PDF'], ['text/markdown', 'Markdown'], ['text/plain', 'Text'], ['text/html', 'HTML'],
+  ['application/xhtml+xml', 'HTML'], ['wordprocessingml', 'Word'], ['application/msword', 'Word'],
+  ['presentationml', 'PowerPoint'], ['ms-powerpoint', 'PowerPoint'], ['spreadsheetml', 'Excel'],
+  ['ms-excel', 'Excel'], ['opendocument.text', 'OpenDocument text'], ['opendocument.spreadsheet', 'OpenDocument sheet'],
+  ['opendocument.presentation', 'OpenDocument slides'], ['application/rtf', 'RTF'], ['epub', 'EPUB'],
+  ['message/rfc822', 'E-mail'],
+];
+
+/** "PDF", "Word", "Markdown" for a media type. */
+function typeLabel(type) {
+  const t = String(type || '');
+  const found = TYPE_LABELS.find(([part]) => t.includes(part));
+  return found ? found[1] : (t || 'File');
+}
+
+function describeSize(bytes) {
+  if (bytes == null) return '';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+function documentMeta(doc) {
+  return [typeLabel(doc.type), doc.pages ? plural(doc.pages, 'page') : null,
+    doc.passages != null ? plural(doc.passages, 'passage') : null, describeSize(doc.size) || null, doc.id]
+    .filter(Boolean).join(' · ');
+}
+
+/** The files the folder holds that are not served (skipped or failed), each with its reason. */
+async function loadUnservedFiles() {
+  let list;
+  try {
+    list = await getJson('/api/files');
+  } catch (e) {
+    return; // the documents themselves are listed; this is extra
+  }
+  const unserved = (list.files || []).filter((f) => f.status !== 'indexed');
+  clear(ui.docUnservedList);
+  ui.docUnserved.hidden = unserved.length === 0;
+  for (const f of unserved) {
+    ui.docUnservedList.append(el('li', { dataset: { role: 'unserved-file', status: f.status } },
+      el('span', { class: 'doc-unserved-path' }, f.path),
+      el('span', { class: `doc-unserved-status status-${f.status}` }, f.status),
+      el('span', { class: 'doc-unserved-reason' }, f.reason || '')));
+  }
+}
+
 function renderDocuments() {
   clear(ui.docList);
   if (!state.documents.length) {
     ui.docList.append(el('li', { class: 'doc-loading' }, 'No documents are loaded yet.'));
+    ui.docSummary.textContent = '';
     return;
   }
-  for (const doc of state.documents) {
+  const query = normalize(ui.docSearch.value || '');
+  const shown = state.documents.filter((doc) => !query
+    || normalize(`${doc.title || ''} ${doc.id} ${typeLabel(doc.type)}`).includes(query));
+  ui.docSummary.textContent = query
+    ? `${shown.length} of ${plural(state.documents.length, 'document')}`
+    : plural(state.documents.length, 'document');
+  if (!shown.length) {
+    ui.docList.append(el('li', { class: 'doc-loading', dataset: { role: 'no-match' } }, 'No document matches.'));
+  }
+  for (const doc of shown) {
     ui.docList.append(el('li', {},
       el('button', {
         type: 'button',
@@ -730,7 +820,7 @@ function renderDocuments() {
       el('span', { class: 'doc-card-icon', 'aria-hidden': 'true' }, icon(ICONS.doc)),
       el('span', { class: 'doc-card-body' },
         el('span', { class: 'doc-card-title' }, doc.title || doc.id),
-        el('span', { class: 'doc-card-meta' }, `${Number(doc.length || 0).toLocaleString()} characters · ${doc.id}`)),
+        el('span', { class: 'doc-card-meta', dataset: { role: 'document-meta' } }, documentMeta(doc))),
       el('span', { class: 'doc-card-arrow', 'aria-hidden': 'true' }, icon(ICONS.arrow)))));
   }
 }
@@ -864,6 +954,7 @@ function wire() {
     }
   });
   ui.question.addEventListener('input', autosize);
+  ui.docSearch.addEventListener('input', () => { if (state.documents) renderDocuments(); });
 
   ui.scroller.addEventListener('scroll', () => {
     pinned = nearEnd();

@@ -598,7 +598,9 @@ async function openSource(target, opener, kicker = 'Document') {
   const paragraphs = el('div', { class: 'source-text' });
   const marks = renderDocumentText(paragraphs, text, range);
   const mark = marks[0] || null;
-  const page = range ? pageAt(doc.pageStarts, range.start) : null;
+  // A citation names its page; a shared link (#doc=…&start=…) has only offsets, so look the page up.
+  const page = range ? (Number.isInteger(target.page) && range.start === start ? target.page
+    : pageAt(doc.pageStarts, range.start)) : null;
   clear(ui.sourceMeta);
   if (range) {
     ui.sourceMeta.append(page ? el('span', { class: 'source-page', dataset: { role: 'source-page' } }, `Page ${page}`) : '',

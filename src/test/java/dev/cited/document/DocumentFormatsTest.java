@@ -54,12 +54,8 @@ class DocumentFormatsTest {
 
     @Test
     void givenADocx_whenRead_thenItsParagraphsAreLinesOfTheirOwnAndItsTitleIsItsMetadata() throws Exception {
-        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(dir.resolve("memo.docx"))) {
-            doc.getProperties().getCoreProperties().setTitle("Quarterly shipping memo");
-            doc.createParagraph().createRun().setText("Containers rose to 13,000 in the quarter.");
-            doc.createParagraph().createRun().setText("Shells were the main cargo.");
-            doc.write(out);
-        }
+        SampleFiles.wordMemo(dir.resolve("memo.docx"), "Quarterly shipping memo",
+                "Containers rose to 13,000 in the quarter.", "Shells were the main cargo.");
         Document d = only(read());
         assertEquals("memo", d.id());
         assertEquals("Quarterly shipping memo", d.title());
@@ -152,7 +148,7 @@ class DocumentFormatsTest {
         new Random(7).nextBytes(noise);
         Files.write(dir.resolve("noise.pdf"), noise);
         Files.write(dir.resolve("broken.docx"), noise);
-        Files.write(dir.resolve("song.mp3"), new byte[]{'I', 'D', '3', 3, 0, 0, 0, 0, 0, 0});
+        SampleFiles.audio(dir.resolve("song.mp3"));
         Files.writeString(dir.resolve("blank.txt"), "   \n");
         Files.write(dir.resolve("latin1.txt"), new byte[]{'c', 'a', 'f', (byte) 0xE9});
         writeEncryptedDocx(dir.resolve("secret.docx"));
@@ -280,10 +276,7 @@ class DocumentFormatsTest {
     /** A .docx encrypted with a password, as Word writes one. */
     private static void writeEncryptedDocx(Path file) throws Exception {
         Path plain = file.resolveSibling("plain-for-encryption.tmp");
-        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(plain)) {
-            doc.createParagraph().createRun().setText("Secret plans.");
-            doc.write(out);
-        }
+        SampleFiles.wordMemo(plain, null, "Secret plans.");
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
             Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
             encryptor.confirmPassword("password");

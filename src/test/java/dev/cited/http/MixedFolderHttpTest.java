@@ -3,7 +3,7 @@ package dev.cited.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cited.app.CitedConfig;
 import dev.cited.app.CitedServer;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import dev.cited.document.SampleFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that /api/documents/{id}/original opens.
  */
 class MixedFolderHttpTest {
-    private static final Path PAPER = Path.of("../shared/samples/pdf/tracemonkey.pdf");
     @TempDir
     static Path folder;
     private static CitedServer server;
@@ -35,17 +33,13 @@ class MixedFolderHttpTest {
 
     @BeforeAll
     static void start() throws IOException {
-        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(folder.resolve("memo.docx"))) {
-            doc.getProperties().getCoreProperties().setTitle("Harbour memo");
-            doc.createParagraph().createRun().setText("The harbour authority counted 412 tankers in March.");
-            doc.createParagraph().createRun().setText("Dredging of the eastern channel finished in May.");
-            doc.write(out);
-        }
+        SampleFiles.wordMemo(folder.resolve("memo.docx"), "Harbour memo",
+                "The harbour authority counted 412 tankers in March.", "Dredging of the eastern channel finished in May.");
         Files.writeString(folder.resolve("notes.md"), "# Harbour notes\n\nThe **pilot boats** were repainted blue.");
         Files.write(folder.resolve("broken.pdf"), new byte[]{'%', 'P', 'D', 'F', '-', '1', '.', '4', 0, 1, 2, 3});
-        Files.write(folder.resolve("tune.mp3"), new byte[]{'I', 'D', '3', 3, 0, 0, 0, 0, 0, 0});
-        if (Files.exists(PAPER)) {
-            Files.copy(PAPER, folder.resolve("paper.pdf"));
+        SampleFiles.audio(folder.resolve("tune.mp3"));
+        if (Files.exists(SampleFiles.PAPER)) {
+            Files.copy(SampleFiles.PAPER, folder.resolve("paper.pdf"));
         }
         server = CitedServer.start(CitedConfig.builder().port(0).seeds(folder).retrieval("bm25").build());
         api = new ApiClient(server.port());
@@ -93,7 +87,7 @@ class MixedFolderHttpTest {
 
     @Test
     void givenAPdf_whenAsked_thenTheCitationCarriesItsPageAndTheOriginalIsServed() throws IOException {
-        Assumptions.assumeTrue(Files.exists(PAPER), "the sample PDFs live in ../shared beside the checkout");
+        Assumptions.assumeTrue(Files.exists(SampleFiles.PAPER), "the sample PDFs live in ../shared beside the checkout");
         JsonNode answer = ApiClient.json(api.post("/api/ask", "{\"question\":\"What does every compiled trace contain?\"}"));
         JsonNode citation = answer.get("citations").get(0);
         assertEquals("paper", citation.get("documentId").asText());
@@ -108,7 +102,7 @@ class MixedFolderHttpTest {
         assertEquals(200, original.statusCode());
         assertEquals("application/pdf", original.headers().firstValue("Content-Type").orElse(""));
         assertTrue(original.body().startsWith("%PDF"));
-        assertEquals(Files.size(PAPER), original.headers().firstValueAsLong("Content-Length").orElse(Files.size(PAPER)));
+        assertEquals(Files.size(SampleFiles.PAPER), original.headers().firstValueAsLong("Content-Length").orElse(Files.size(SampleFiles.PAPER)));
         ApiClient.assertError(api.get("/api/documents/nothing/original"), 404, "document_not_found");
     }
 }

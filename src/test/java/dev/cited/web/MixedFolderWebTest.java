@@ -2,7 +2,7 @@ package dev.cited.web;
 
 import dev.cited.app.CitedConfig;
 import dev.cited.app.CitedServer;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import dev.cited.document.SampleFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +36,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Timeout(value = 180)
 @ExtendWith(RequiresChromium.class)
 class MixedFolderWebTest {
-    private static final Path PAPER = Path.of("../shared/samples/pdf/tracemonkey.pdf");
     @TempDir
     static Path folder;
     private static CitedServer server;
@@ -48,14 +46,10 @@ class MixedFolderWebTest {
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(Browser.available(), Browser.MISSING);
-        assumeTrue(Files.exists(PAPER), "the sample PDFs live in ../shared beside the checkout");
-        Files.copy(PAPER, folder.resolve("paper.pdf"));
-        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(folder.resolve("memo.docx"))) {
-            doc.getProperties().getCoreProperties().setTitle("Harbour memo");
-            doc.createParagraph().createRun().setText("The harbour authority counted 412 tankers in March.");
-            doc.write(out);
-        }
-        Files.write(folder.resolve("tune.mp3"), new byte[]{'I', 'D', '3', 3, 0, 0, 0, 0, 0, 0});
+        assumeTrue(Files.exists(SampleFiles.PAPER), "the sample PDFs live in ../shared beside the checkout");
+        Files.copy(SampleFiles.PAPER, folder.resolve("paper.pdf"));
+        SampleFiles.wordMemo(folder.resolve("memo.docx"), "Harbour memo", "The harbour authority counted 412 tankers in March.");
+        SampleFiles.audio(folder.resolve("tune.mp3"));
         server = CitedServer.start(CitedConfig.builder().port(0).seeds(folder).retrieval("bm25").build());
         base = "http://127.0.0.1:" + server.port();
         browser = new Browser();
@@ -99,7 +93,7 @@ class MixedFolderWebTest {
         HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(link.getAttribute("href").replace("#page=2", ""))).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
-        assertEquals(Files.size(PAPER), pdf.body().length);
+        assertEquals(Files.size(SampleFiles.PAPER), pdf.body().length);
         browser.screenshot("pdf-citation-page");
         assertEquals(List.of(), browser.consoleErrors());
     }

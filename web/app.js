@@ -59,6 +59,7 @@ const state = {
   controller: null,
   view: 'chat',
   documents: null, // list from GET /api/documents, once loaded
+  documentsLoad: null, // the request for it while on its way, so two callers share one
   docCache: new Map(), // id -> Promise<{id,title,text}>
   sourceOpener: null, // element to return focus to when the source panel closes
   sourceRequest: 0,
@@ -295,10 +296,11 @@ function renderResult(article, result, question, turn) {
   }
 
   const unsupported = Array.isArray(result.unsupported) ? result.unsupported : [];
+  const flagged = unsupported.filter((u) => (result.answer || '').includes(FLAG + u.text));
   const text = el('div', { class: 'answer-text', dataset: { role: 'answer-text' } });
-  renderAnswerText(text, result.answer || '', citations, unsupported);
+  renderAnswerText(text, result.answer || '', citations, flagged);
   body.append(text);
-  if (unsupported.length) body.append(renderUnsupported(unsupported, result.answer || ''));
+  if (unsupported.length) body.append(renderUnsupported(unsupported, flagged.length));
 
   if (result.searchQuery && differs(result.searchQuery, question)) {
     body.append(el('p', { class: 'search-query', dataset: { role: 'search-query' } },
@@ -342,10 +344,9 @@ const FLAG = '⚠ ';
  * Writes answer text, turning [n] markers that have a citation into buttons, and statements kept although
  * nothing supports them (flag mode) into marked, uncited text with the reason on hover.
  */
-function renderAnswerText(container, answer, citations, unsupported = []) {
+function renderAnswerText(container, answer, citations, flagged) {
   clear(container);
   const byMarker = new Map(citations.map((c) => [Number(c.marker), c]));
-  const flagged = unsupported.filter((u) => answer.includes(FLAG + u.text));
   const paragraphs = answer.split(/\n{2,}/);
   for (const paragraph of paragraphs) {
     const p = el('p');
@@ -400,10 +401,9 @@ function appendWithCitations(p, text, byMarker) {
 
 /**
  * "1 statement removed: not supported by the sources", expandable to each statement and why. Statements
- * kept in the answer (flag mode) are said to be unverified instead.
+ * kept in the answer (flag mode; `kept` of them) are said to be unverified instead.
  */
-function renderUnsupported(unsupported, answer) {
-  const kept = unsupported.filter((u) => answer.includes(FLAG + u.text)).length;
+function renderUnsupported(unsupported, kept) {
   const removed = unsupported.length - kept;
   const summary = removed > 0
     ? `${plural(removed, 'statement')} removed: not supported by the sources`
@@ -603,8 +603,7 @@ async function openSource(target, opener, kicker = 'Document') {
     : pageAt(doc.pageStarts, range.start)) : null;
   clear(ui.sourceMeta);
   if (range) {
-    ui.sourceMeta.append(page ? el('span', { class: 'source-page', dataset: { role: 'source-page' } }, `Page ${page}`) : '',
-      page ? ' · ' : '',
+    ui.sourceMeta.append(...(page ? [el('span', { class: 'source-page', dataset: { role: 'source-page' } }, `Page ${page}`), ' · '] : []),
       `Quoted passage highlighted · characters ${range.start.toLocaleString()}–${range.end.toLocaleString()} of ${text.length.toLocaleString()}`);
     setHash({ doc: doc.id || target.documentId, start: range.start, end: range.end });
   } else {
@@ -711,8 +710,14 @@ function showView(view) {
   if (view === 'documents') loadDocuments();
 }
 
-async function loadDocuments() {
-  if (state.documents) return;
+/** Loads the document list once; a call while it is on its way waits for the same request. */
+function loadDocuments() {
+  if (state.documents) return Promise.resolve();
+  state.documentsLoad ||= fetchDocuments().finally(() => { state.documentsLoad = null; });
+  return state.documentsLoad;
+}
+
+async function fetchDocuments() {
   clear(ui.docList).append(el('li', { class: 'doc-loading' }, 'Loading documents…'));
   try {
     const docs = await getJson('/api/documents');
@@ -772,7 +777,7 @@ function describeSize(bytes) {
 
 function documentMeta(doc) {
   return [typeLabel(doc.type), doc.pages ? plural(doc.pages, 'page') : null,
-    doc.passages != null ? plural(doc.passages, 'passage') : null, describeSize(doc.size) || null, doc.id]
+    doc.passages != null ? plural(doc.passages, 'passage') : null, describeSize(doc.size), doc.id]
     .filter(Boolean).join(' · ');
 }
 

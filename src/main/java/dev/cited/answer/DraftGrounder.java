@@ -43,7 +43,8 @@ public final class DraftGrounder {
     public static final String FLAG = "⚠ ";
     /** List bullets and numbers before a statement: kept as they are, not part of the claim. */
     private static final Pattern BULLET = Pattern.compile("^(?:[-*•]|\\d{1,2}[.)])\\s+");
-    private static final Pattern LEADING_MARKERS = Pattern.compile("^(?:\\s*\\[\\d{1,4}(?:\\s*[,;]\\s*\\d{1,4})*])+");
+    /** A space a removed marker leaves before punctuation: "shells [1]." leaves "shells .". */
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("\\s+([.,;:!?])");
     /** Emphasis a model may add: "**North Korea**". */
     private static final Pattern EMPHASIS = Pattern.compile("\\*\\*|__|`");
     /** Statements about the documents rather than the world: "The passages do not say when…". */
@@ -89,7 +90,7 @@ public final class DraftGrounder {
             s.markers.stream().filter(m -> m >= 1 && m <= sent.size()).forEach(cited::add);
             Verdict v = finder.find(Claim.statement(s.claim), candidates, cited);
             verdicts.add(StatementVerdict.of(s.claim, v));
-            List<Quote> support = v.supported() ? List.of(v.evidence().quote())
+            List<Quote> support = v.supported() ? v.support()
                     : v.status() == Verdict.Status.NOT_SUPPORTED ? supportOfParts(s.claim, candidates, cited, verdicts)
                     : List.of();
             if (!support.isEmpty()) {
@@ -158,11 +159,12 @@ public final class DraftGrounder {
             String lead = text.substring(previousEnd, span.start());
             String body = span.of(text);
             previousEnd = span.end();
-            Matcher leading = LEADING_MARKERS.matcher(body);
-            if (leading.find() && !statements.isEmpty()) {
+            int markersEnd = CitationAssembler.leadingMarkersEnd(body);
+            if (markersEnd > 0 && !statements.isEmpty()) {
                 // "… provision. [1] Russia will …": the markers belong to the sentence before
-                statements.set(statements.size() - 1, statements.get(statements.size() - 1).withMarkers(leading.group()));
-                body = body.substring(leading.end()).stripLeading();
+                statements.set(statements.size() - 1,
+                        statements.get(statements.size() - 1).withMarkers(body.substring(0, markersEnd)));
+                body = body.substring(markersEnd).stripLeading();
             }
             Matcher bullet = BULLET.matcher(body);
             if (bullet.find()) {
@@ -189,7 +191,7 @@ public final class DraftGrounder {
     private record Statement(String lead, String written, String claim, List<Integer> markers) {
         static Statement of(String lead, String body) {
             String written = CitationAssembler.withoutMarkers(body);
-            written = written.replaceAll("\\s+([.,;:!?])", "$1"); // "shells [1]." leaves "shells ."
+            written = SPACE_BEFORE_PUNCTUATION.matcher(written).replaceAll("$1");
             String claim = EMPHASIS.matcher(written).replaceAll("").strip();
             return new Statement(lead, written, claim, CitationAssembler.markersIn(body));
         }

@@ -120,7 +120,7 @@ public final class ExtractiveAnswerer implements Answerer {
         CitedText cited = CitationAssembler.assemble(raw.toString(), (marker, claim) -> marker >= 1
                 && marker <= chosen.size() ? Optional.of(chosen.get(marker - 1).quote()) : Optional.empty());
         stream(cited.text(), listener);
-        return new Answer(cited.text(), true, cited.citations()).withVerdicts(checks);
+        return new Answer(cited.text(), true, cited.citations(), List.of(), checks);
     }
 
     /** For "What are the documents about?": the first sentence past the headline of each retrieved document. */
@@ -228,13 +228,12 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     /**
-     * The verdict that stopped the search when the best sentence contradicted the question (it was written
-     * from it with a detail changed): the user is told what differs.
+     * When no candidate answered, the verdict that stopped the search if a sentence contradicted the question
+     * (it was written from it with a detail changed): the user is told what differs.
      */
     private static Optional<StatementVerdict> nearMiss(List<StatementVerdict> checks) {
-        return checks.size() == 1 || !checks.isEmpty() && checks.stream().noneMatch(v -> v.verdict().equals("supported"))
-                ? checks.stream().filter(v -> v.verdict().equals("contradicted")).findFirst()
-                : Optional.empty();
+        String contradicted = Verdict.Status.CONTRADICTED.label();
+        return checks.stream().filter(v -> v.verdict().equals(contradicted)).findFirst();
     }
 
     /** Whether the candidate holds the question's numbers and names, and says nothing contrary to it. */
@@ -243,10 +242,6 @@ public final class ExtractiveAnswerer implements Answerer {
         Verdict v = verifier.verify(question, evidence.evidence(c.passage, index, 1, Set.of(c.rank)));
         checks.add(StatementVerdict.of(question.text(), v));
         return v;
-    }
-
-    private static long countIn(Set<String> wanted, Set<String> terms) {
-        return wanted.stream().filter(terms::contains).count();
     }
 
     /** Consecutive sentences of one document: only the space between them separates them. */

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class CitationAssembler {
     private static final Pattern MARKER = Pattern.compile("\\s*\\[(\\d{1,4}(?:\\s*[,;]\\s*\\d{1,4})*)]");
+    /** Markers standing at the start of a text: "[1] Russia will…" after a sentence split. */
+    private static final Pattern LEADING_MARKERS = Pattern.compile("^(?:" + MARKER.pattern() + ")+");
     private static final Pattern CLAIM_START = Pattern.compile("(?s).*(?:[.!?]\\s+|\\n)");
 
     private CitationAssembler() {
@@ -72,18 +74,20 @@ public final class CitationAssembler {
         markers.forEach(m -> tags.append('[').append(m).append(']'));
         String tag = tags.toString();
         String s = sentence.stripTrailing();
-        int end = s.length();
-        while (end > 0 && "”’\")".indexOf(s.charAt(end - 1)) >= 0) {
-            end--; // past closing quotes: "… “reckless provocation.”"
+        char last = s.isEmpty() ? ' ' : s.charAt(s.length() - 1);
+        if (".!?".indexOf(last) >= 0) {
+            return s.substring(0, s.length() - 1) + tag + last;
         }
-        if (end > 0 && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == '!' || s.charAt(end - 1) == '?')
-                && end == s.length()) {
-            return s.substring(0, end - 1) + tag + s.charAt(end - 1);
-        }
-        if (end < s.length() || s.endsWith(".") || s.endsWith("!") || s.endsWith("?")) {
+        if ("”’\")".indexOf(last) >= 0) {
             return s + tag; // "… “victory in Ukraine.”" keeps its quote whole
         }
         return s + tag + "."; // a headline-like line: end it, so the next sentence doesn't run on
+    }
+
+    /** Where the markers at the start of {@code text} end; 0 when it does not start with one. */
+    public static int leadingMarkersEnd(String text) {
+        Matcher m = LEADING_MARKERS.matcher(text);
+        return m.lookingAt() ? m.end() : 0;
     }
 
     /** The text without its [n] markers. */

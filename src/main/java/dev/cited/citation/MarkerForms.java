@@ -1,5 +1,7 @@
 package dev.cited.citation;
 
+import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,7 @@ public final class MarkerForms {
     /** "[1-3]", "[2–4]": each passage of the range. */
     private static final Pattern RANGE = Pattern.compile("\\[\\s*(\\d{1,4})\\s*[-–]\\s*(\\d{1,4})\\s*]");
     private static final int MAX_RANGE = 10;
+    private static final Pattern SEPARATOR = Pattern.compile("\\s*(?:,|;|and|&)\\s*");
 
     private MarkerForms() {
     }
@@ -43,16 +46,10 @@ public final class MarkerForms {
 
     /** "1 and 3" → "1, 3". */
     private static String numbers(String list) {
-        return list.replaceAll("\\s*(?:,|;|and|&)\\s*", ", ").strip();
+        return SEPARATOR.matcher(list).replaceAll(", ").strip();
     }
 
-    private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> with) {
-        Matcher m = pattern.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(with.apply(m)));
-        }
-        m.appendTail(out);
-        return out.toString();
+    private static String replace(Pattern pattern, String text, Function<MatchResult, String> with) {
+        return pattern.matcher(text).replaceAll(m -> Matcher.quoteReplacement(with.apply(m)));
     }
 }

@@ -4,13 +4,10 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Reads one kind of file into the text Cited serves. Formats are looked up by name and file extension
+ * Reads one kind of file into the text Cited serves. Formats are looked up by file extension
  * ({@link DocumentFormats}), one per input format.
  */
 public interface DocumentFormat {
-
-    /** "text", "markdown", "tika". */
-    String name();
 
     /** The file extensions it reads, lower case, without the dot. */
     Set<String> extensions();

@@ -31,16 +31,6 @@ public final class DocumentFormats {
         return Optional.ofNullable(BY_EXTENSION.get(extensionOf(file)));
     }
 
-    /** The format with this name ("text", "markdown", "tika"). */
-    public static Optional<DocumentFormat> named(String name) {
-        return ALL.stream().filter(f -> f.name().equals(name)).findFirst();
-    }
-
-    /** The extensions read, for messages and the README. */
-    public static List<String> extensions() {
-        return List.copyOf(BY_EXTENSION.keySet());
-    }
-
     static String extensionOf(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');

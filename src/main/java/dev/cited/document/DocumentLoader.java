@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,23 +48,32 @@ public final class DocumentLoader {
             throw new IllegalArgumentException("Documents folder not found: " + folder.toAbsolutePath());
         }
         Path root = realPath(folder);
-        List<Path> files;
+        List<Found> files;
         try (Stream<Path> walk = Files.walk(folder, MAX_DEPTH)) {
             files = walk.filter(p -> !p.equals(folder) && !hidden(folder.relativize(p)))
                     .filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                    .sorted(Comparator.comparing((Path p) -> idOf(folder, p)).thenComparing(Path::toString))
+                    .map(p -> Found.of(folder, p))
+                    .sorted(Comparator.comparing(Found::id).thenComparing(f -> f.file().toString()))
                     .toList();
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalArgumentException("Cannot list documents folder " + folder + ": " + e.getMessage(), e);
         }
-        return collect(folder, readAll(folder, root, files, limits), files);
+        return collect(readAll(root, files, limits), files);
+    }
+
+    /** A file found in the folder, with its path below the folder and the id it would be served under. */
+    private record Found(Path file, String path, String id) {
+        static Found of(Path folder, Path file) {
+            String path = pathOf(folder, file);
+            return new Found(file, path, idOf(path));
+        }
     }
 
     /**
      * Reads the files on as many threads as there are cores. A read past its time is abandoned: its result
      * is a failure, its place goes to the next file, and its thread (a daemon) is interrupted and left to end.
      */
-    private static List<Outcome> readAll(Path folder, Path root, List<Path> files, LoadLimits limits) {
+    private static List<Outcome> readAll(Path root, List<Found> files, LoadLimits limits) {
         int width = Math.max(1, Runtime.getRuntime().availableProcessors());
         Semaphore places = new Semaphore(width);
         ExecutorService readers = Executors.newCachedThreadPool(r -> {
@@ -73,15 +83,15 @@ public final class DocumentLoader {
         });
         try {
             List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
-            for (Path file : files) {
+            for (Found file : files) {
                 places.acquireUninterruptibly();
                 AtomicReference<Thread> reader = new AtomicReference<>();
                 outcomes.add(CompletableFuture.supplyAsync(() -> {
                             reader.set(Thread.currentThread());
-                            return readOne(folder, root, file, limits);
+                            return readOne(root, file, limits);
                         }, readers)
                         .orTimeout(limits.parseTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .exceptionally(e -> abandoned(folder, file, e, limits, reader.get()))
+                        .exceptionally(e -> abandoned(file, e, limits, reader.get()))
                         .whenComplete((outcome, e) -> places.release()));
             }
             return outcomes.stream().map(CompletableFuture::join).toList();
@@ -90,25 +100,24 @@ public final class DocumentLoader {
         }
     }
 
-    private static Outcome abandoned(Path folder, Path file, Throwable e, LoadLimits limits, Thread reader) {
+    private static Outcome abandoned(Found file, Throwable e, LoadLimits limits, Thread reader) {
         Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof TimeoutException) {
             if (reader != null) {
                 reader.interrupt();
             }
-            return Outcome.unread(pathOf(folder, file), file, UnreadableFile.failed("took longer than "
+            return Outcome.unread(file, UnreadableFile.failed("took longer than "
                     + seconds(limits.parseTimeout()) + " to read: abandoned", cause));
         }
-        return Outcome.unread(pathOf(folder, file), file, UnreadableFile.failed("could not be read: "
-                + cause.getMessage(), cause));
+        return Outcome.unread(file, UnreadableFile.failed("could not be read: " + cause.getMessage(), cause));
     }
 
-    private static Library collect(Path folder, List<Outcome> outcomes, List<Path> files) {
+    private static Library collect(List<Outcome> outcomes, List<Found> files) {
         List<Document> documents = new ArrayList<>();
         List<FileReport> reports = new ArrayList<>();
-        Map<String, Path> ids = new HashMap<>();
+        Map<String, String> ids = new HashMap<>(); // id → the path of the file served under it
         for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
+            Found file = files.get(i);
             Outcome outcome = outcomes.get(i);
             if (outcome.document() == null) {
                 reports.add(outcome.report());
@@ -116,24 +125,23 @@ public final class DocumentLoader {
                 continue;
             }
             Document document = outcome.document();
-            Path taken = ids.get(document.id());
+            String taken = ids.get(document.id());
             if (taken != null) {
                 // Two files, one id ("notes.md", "notes.txt"): citations name documents by id, so keep one.
-                UnreadableFile why = UnreadableFile.skipped("its id '" + document.id() + "' is already used by "
-                        + pathOf(folder, taken));
-                reports.add(FileReport.unread(outcome.report().path(), why, document.type(), outcome.report().size()));
-                LOG.warn("Skipping {}: {}", outcome.report().path(), why.getMessage());
+                UnreadableFile why = UnreadableFile.skipped("its id '" + document.id() + "' is already used by " + taken);
+                reports.add(FileReport.unread(file.path(), why, document.type(), outcome.report().size()));
+                LOG.warn("Skipping {}: {}", file.path(), why.getMessage());
                 continue;
             }
-            ids.put(document.id(), file);
+            ids.put(document.id(), file.path());
             documents.add(document);
             reports.add(outcome.report());
         }
         return new Library(documents, reports);
     }
 
-    private static Outcome readOne(Path folder, Path root, Path file, LoadLimits limits) {
-        String path = pathOf(folder, file);
+    private static Outcome readOne(Path root, Found found, LoadLimits limits) {
+        Path file = found.file();
         long size = sizeOf(file);
         try {
             if (Files.isSymbolicLink(file)) {
@@ -152,31 +160,34 @@ public final class DocumentLoader {
                 throw UnreadableFile.skipped("over the size limit (" + megabytes(size) + "; the limit is "
                         + megabytes(limits.maxFileBytes()) + ")");
             }
-            DocumentFormat format = DocumentFormats.forFile(file).orElseThrow(() ->
-                    UnreadableFile.skipped("unsupported type " + DocumentFormats.detect(file)));
-            Extracted extracted = format.read(file, limits.maxChars());
-            String id = idOf(folder, file);
-            String title = TitleExtractor.choose(extracted.title(), extracted.text(), file.getFileName().toString(), id);
-            Document document = new Document(id, title, extracted.text(), extracted.type(), extracted.pageStarts(),
-                    file.toAbsolutePath());
-            return new Outcome(document, FileReport.indexed(path, document, size));
+            Optional<DocumentFormat> format = DocumentFormats.forFile(file);
+            if (format.isEmpty()) {
+                String type = DocumentFormats.detect(file); // once, for the reason and the report
+                return new Outcome(null, FileReport.unread(found.path(),
+                        UnreadableFile.skipped("unsupported type " + type), type, size));
+            }
+            Extracted extracted = format.get().read(file, limits.maxChars());
+            String title = TitleExtractor.choose(extracted.title(), extracted.text(), file.getFileName().toString(),
+                    found.id());
+            Document document = new Document(found.id(), title, extracted.text(), extracted.type(),
+                    extracted.pageStarts(), file.toAbsolutePath());
+            return new Outcome(document, FileReport.indexed(found.path(), document, size));
         } catch (UnreadableFile why) {
-            return new Outcome(null, FileReport.unread(path, why, typeOrNull(file), size));
+            return new Outcome(null, FileReport.unread(found.path(), why, typeOrNull(file), size));
         }
     }
 
     private record Outcome(Document document, FileReport report) {
-        static Outcome unread(String path, Path file, UnreadableFile why) {
-            return new Outcome(null, FileReport.unread(path, why, null, sizeOf(file)));
+        static Outcome unread(Found file, UnreadableFile why) {
+            return new Outcome(null, FileReport.unread(file.path(), why, null, sizeOf(file.file())));
         }
     }
 
     /**
-     * The path below the folder without its extension, with {@code /} between folders:
+     * A path below the folder without its extension:
      * "004_c0a5f909db2a0263.txt" is "004_c0a5f909db2a0263", "guide/install.md" is "guide/install".
      */
-    static String idOf(Path folder, Path file) {
-        String path = pathOf(folder, file);
+    static String idOf(String path) {
         int dot = path.lastIndexOf('.');
         return dot > path.lastIndexOf('/') ? path.substring(0, dot) : path;
     }

@@ -1,6 +1,8 @@
 package dev.cited.document;
 
+import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
+import org.commonmark.ext.front.matter.YamlFrontMatterNode;
 import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
@@ -42,11 +44,6 @@ final class MarkdownFormat implements DocumentFormat {
             .extensions(List.of(YamlFrontMatterExtension.create(), TablesExtension.create())).build();
 
     @Override
-    public String name() {
-        return "markdown";
-    }
-
-    @Override
     public Set<String> extensions() {
         return Set.of("md", "markdown");
     }
@@ -63,7 +60,7 @@ final class MarkdownFormat implements DocumentFormat {
             throw UnreadableFile.skipped("empty file (no text besides front matter)");
         }
         if (text.length() > maxChars) {
-            throw UnreadableFile.skipped("over the size limit (more than " + maxChars + " characters of text)");
+            throw UnreadableFile.tooLong(maxChars);
         }
         return new Extracted(text, title(frontMatter.getData(), writer.firstHeading), "text/markdown", List.of());
     }
@@ -195,7 +192,7 @@ final class MarkdownFormat implements DocumentFormat {
             if (block instanceof TableBlock) {
                 visitChildren(block);
                 endBlock();
-            } else if (!block.getClass().getSimpleName().startsWith("YamlFrontMatter")) {
+            } else if (!(block instanceof YamlFrontMatterBlock)) {
                 visitChildren(block);
             }
         }
@@ -214,7 +211,7 @@ final class MarkdownFormat implements DocumentFormat {
             } else if (node instanceof TableCell) {
                 visitChildren(node);
                 out.append(" | ");
-            } else if (!node.getClass().getSimpleName().startsWith("YamlFrontMatter")) {
+            } else if (!(node instanceof YamlFrontMatterNode)) {
                 visitChildren(node);
             }
         }

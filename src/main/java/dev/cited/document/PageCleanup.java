@@ -47,8 +47,7 @@ final class PageCleanup {
             starts.add(text.length());
             text.append(body);
         }
-        String joined = text.toString();
-        return new Extracted(joined, title, type, paginated ? starts : List.of());
+        return new Extracted(text.toString(), title, type, paginated ? starts : List.of());
     }
 
     /**
@@ -56,10 +55,12 @@ final class PageCleanup {
      * else cannot be embedded) and runs of spaces, tabs and no-break spaces made one space.
      */
     static String clean(String line) {
-        return CONTROL.matcher(line).replaceAll("").replaceAll("[\\s\u00a0\u2007\u202f]+", " ").strip();
+        return SPACES.matcher(CONTROL.matcher(line).replaceAll("")).replaceAll(" ").strip();
     }
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}&&[^\\n\\t]]|\uFFFD");
+    private static final Pattern SPACES = Pattern.compile("[\\s\u00a0\u2007\u202f]+");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     /** Removes page numbers and lines repeated at the top or bottom of many pages. */
     private static void dropRunning(List<List<String>> pages) {
@@ -70,15 +71,17 @@ final class PageCleanup {
                 }
             }
         }
+        List<Map<String, Integer>> edgesByPage = pages.stream().map(PageCleanup::edgeLines).toList();
         Map<String, Integer> edges = new HashMap<>();
-        for (List<String> page : pages) {
-            for (String edge : edgeLines(page).keySet()) {
+        for (Map<String, Integer> pageEdges : edgesByPage) {
+            for (String edge : pageEdges.keySet()) {
                 edges.merge(edge, 1, Integer::sum);
             }
         }
         int needed = Math.max(RUNNING_MIN_PAGES, (int) Math.ceil(RUNNING_SHARE * pages.size()));
-        for (List<String> page : pages) {
-            for (Map.Entry<String, Integer> edge : edgeLines(page).entrySet()) {
+        for (int p = 0; p < pages.size(); p++) {
+            List<String> page = pages.get(p);
+            for (Map.Entry<String, Integer> edge : edgesByPage.get(p).entrySet()) {
                 // "“PIRACY” 47": a chapter's running header carries the page number, and runs through the chapter
                 boolean numbered = edge.getKey().contains("#");
                 if (edges.get(edge.getKey()) >= (numbered ? RUNNING_MIN_PAGES : needed)) {
@@ -103,7 +106,7 @@ final class PageCleanup {
         for (int k = 0; k < filled.size(); k++) {
             if (k < EDGE_LINES || k >= filled.size() - EDGE_LINES) {
                 int i = filled.get(k);
-                edges.putIfAbsent(page.get(i).replaceAll("\\d+", "#").toLowerCase(java.util.Locale.ROOT), i);
+                edges.putIfAbsent(DIGITS.matcher(page.get(i)).replaceAll("#").toLowerCase(java.util.Locale.ROOT), i);
             }
         }
         return edges;

@@ -14,11 +14,6 @@ import java.util.Set;
 final class PlainTextFormat implements DocumentFormat {
 
     @Override
-    public String name() {
-        return "text";
-    }
-
-    @Override
     public Set<String> extensions() {
         return Set.of("txt", "text");
     }
@@ -30,7 +25,7 @@ final class PlainTextFormat implements DocumentFormat {
             throw UnreadableFile.skipped("empty file");
         }
         if (text.length() > maxChars) {
-            throw UnreadableFile.skipped("over the size limit (more than " + maxChars + " characters of text)");
+            throw UnreadableFile.tooLong(maxChars);
         }
         return new Extracted(text, null, "text/plain", List.of());
     }

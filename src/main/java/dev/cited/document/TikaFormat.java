@@ -52,11 +52,6 @@ final class TikaFormat implements DocumentFormat {
     private final Parser parser = new AutoDetectParser();
 
     @Override
-    public String name() {
-        return "tika";
-    }
-
-    @Override
     public Set<String> extensions() {
         return EXPECTED.keySet();
     }
@@ -79,7 +74,7 @@ final class TikaFormat implements DocumentFormat {
         try (InputStream in = Files.newInputStream(file)) {
             parser.parse(in, handler, metadata, context);
         } catch (PagedTextHandler.TooLong e) {
-            throw UnreadableFile.skipped("over the size limit (more than " + maxChars + " characters of text)");
+            throw UnreadableFile.tooLong(maxChars);
         } catch (EncryptedDocumentException e) {
             throw UnreadableFile.skipped(extension.equals("pdf") ? "encrypted PDF" : "encrypted file (password-protected)");
         } catch (ZeroByteFileException e) {

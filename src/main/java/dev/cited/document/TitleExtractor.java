@@ -31,11 +31,7 @@ public final class TitleExtractor {
             return headline;
         }
         String readable = readableName(fileName);
-        if (readable != null) {
-            return readable;
-        }
-        String opening = text.strip();
-        return opening.isEmpty() ? fallback : shorten(openingSentence(firstLine(opening)));
+        return readable != null ? readable : titleOf(text, fallback);
     }
 
     /** The first line when it reads as a headline, or the opening sentence shortened; {@code fallback} when empty. */

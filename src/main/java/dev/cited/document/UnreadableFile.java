@@ -14,6 +14,11 @@ public final class UnreadableFile extends Exception {
         return new UnreadableFile(FileReport.Status.SKIPPED, reason, null);
     }
 
+    /** A file whose text is longer than {@code maxChars}: a bomb, or a whole archive. */
+    public static UnreadableFile tooLong(int maxChars) {
+        return skipped("over the size limit (more than " + maxChars + " characters of text)");
+    }
+
     /** A document that should have been readable but was not: damaged, or its parser failed. */
     public static UnreadableFile failed(String reason, Throwable cause) {
         return new UnreadableFile(FileReport.Status.FAILED, reason, cause);

@@ -2,32 +2,44 @@ package dev.cited.http;
 
 import dev.cited.document.Document;
 import dev.cited.document.DocumentFormats;
+import dev.cited.document.FileReport;
 import dev.cited.index.PassageIndex;
 import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The documents served: GET /api/documents, /api/documents/{id} and /api/documents/{id}/original. */
 final class DocumentRoutes {
     private final PassageIndex index;
-    private final Map<String, Integer> passages;
+    /** Each document's summary, in the index's order: the index does not change while it is served. */
+    private final Map<String, Map<String, Object>> summaries = new LinkedHashMap<>();
 
-    DocumentRoutes(PassageIndex index) {
+    /**
+     * @param passages each document's passage count
+     * @param files    the loader's report on every file, for the size it measured
+     */
+    DocumentRoutes(PassageIndex index, Map<String, Integer> passages, List<FileReport> files) {
         this.index = index;
-        this.passages = index.passagesPerDocument(); // the index does not change while it is served
+        Map<String, Long> sizes = new HashMap<>();
+        files.stream().filter(f -> f.documentId() != null).forEach(f -> sizes.put(f.documentId(), f.size()));
+        for (Document d : index.documents()) {
+            summaries.put(d.id(), summary(d, passages.getOrDefault(d.id(), 0), d.file() == null ? null : sizes.get(d.id())));
+        }
     }
 
     void documents(Context ctx) {
-        ctx.json(index.documents().stream().map(this::summary).toList());
+        ctx.json(summaries.values());
     }
 
     void document(Context ctx) {
         Document document = find(ctx.pathParam("id"));
-        Map<String, Object> body = summary(document);
+        Map<String, Object> body = new LinkedHashMap<>(summaries.get(document.id()));
         body.put("pageStarts", document.pageStarts());
         body.put("text", document.text());
         ctx.json(body);
@@ -55,24 +67,16 @@ final class DocumentRoutes {
                 ApiErrors.error(404, "document_not_found", "No document with id '" + id + "'"));
     }
 
-    private Map<String, Object> summary(Document d) {
+    private static Map<String, Object> summary(Document d, int passages, Long size) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id());
         m.put("title", d.title());
         m.put("type", d.type());
         m.put("length", d.text().length());
         m.put("pages", d.pages() > 0 ? d.pages() : null);
-        m.put("passages", passages.getOrDefault(d.id(), 0));
-        m.put("size", size(d));
+        m.put("passages", passages);
+        m.put("size", size);
         m.put("original", d.file() != null);
         return m;
-    }
-
-    private static Long size(Document d) {
-        try {
-            return d.file() == null ? null : Files.size(d.file());
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

@@ -41,9 +41,10 @@ public final class HttpApi {
         this.mapper = mapper;
         this.webDir = webDir;
         AskRoutes ask = new AskRoutes(conversations, mapper);
-        DocumentRoutes documents = new DocumentRoutes(index);
+        Map<String, Integer> passages = index.passagesPerDocument(); // one walk over the passages, for both
+        DocumentRoutes documents = new DocumentRoutes(index, passages, files);
         SearchRoutes search = new SearchRoutes(retriever);
-        FileRoutes fileRoutes = new FileRoutes(files, index.passagesPerDocument());
+        FileRoutes fileRoutes = new FileRoutes(files, passages);
         FeedbackRoutes feedbackRoutes = new FeedbackRoutes(feedback, mapper);
         String openApi = openApiJson();
         this.routes = List.of(

@@ -296,7 +296,7 @@ function renderResult(article, result, question, turn) {
   }
 
   const unsupported = Array.isArray(result.unsupported) ? result.unsupported : [];
-  const flagged = unsupported.filter((u) => (result.answer || '').includes(FLAG + u.text));
+  const flagged = unsupported.filter((u) => u.flagged);
   const text = el('div', { class: 'answer-text', dataset: { role: 'answer-text' } });
   renderAnswerText(text, result.answer || '', citations, flagged);
   body.append(text);

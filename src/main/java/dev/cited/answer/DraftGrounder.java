@@ -101,9 +101,11 @@ public final class DraftGrounder {
                 }
                 out.append(s.lead).append(CitationAssembler.attach(s.written, markers));
             } else {
-                unsupported.add(new UnsupportedStatement(s.claim, v.reason()));
-                if (mode == GroundingMode.FLAG) {
-                    out.append(s.lead).append(FLAG).append(s.written);
+                boolean flagged = mode == GroundingMode.FLAG;
+                unsupported.add(new UnsupportedStatement(s.claim, v.reason(), flagged));
+                if (flagged) {
+                    // as listed, so the text a face marks is the text it is told about
+                    out.append(s.lead).append(FLAG).append(s.claim);
                 }
             }
         }

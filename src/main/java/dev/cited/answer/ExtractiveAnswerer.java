@@ -184,14 +184,17 @@ public final class ExtractiveAnswerer implements Answerer {
             return chosen;
         }
         Candidate best = null;
+        int bestAt = -1;
         Candidate top = candidates.get(0);
-        for (Candidate c : candidates.subList(0, Math.min(MAX_CHECKED, candidates.size()))) {
+        for (int i = 0; i < Math.min(MAX_CHECKED, candidates.size()); i++) {
+            Candidate c = candidates.get(i);
             if (!supports(c, specific) || c.score < NEXT_CANDIDATE_RATIO * top.score) {
                 break; // the rest score lower still: they answer a question that was not asked
             }
             Verdict v = check(question, c, checks);
             if (v.supported()) {
                 best = c;
+                bestAt = i;
                 break;
             }
             if (v.status() == Verdict.Status.CONTRADICTED) {
@@ -203,7 +206,8 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         chosen.add(best);
         Set<String> covered = new HashSet<>(best.terms);
-        for (Candidate next : candidates.subList(1, candidates.size())) {
+        // Those before the best one failed their check already: a second sentence comes from after it.
+        for (Candidate next : candidates.subList(bestAt + 1, candidates.size())) {
             if (chosen.size() >= MAX_SENTENCES) {
                 break;
             }

@@ -31,7 +31,7 @@ public final class PassageChunker {
 
     /** A description of the settings, part of the on-disk index fingerprint. */
     public String signature() {
-        return "sentences=" + sentencesPerPassage + ",overlap=" + overlap + ",maxChars=" + maxChars + ",v1";
+        return "sentences=" + sentencesPerPassage + ",overlap=" + overlap + ",maxChars=" + maxChars + ",v2"; // v2: emphasis opens a sentence
     }
 
     public List<Passage> chunk(Document document) {

@@ -19,6 +19,7 @@ public final class SentenceSplitter {
             "dept", "univ", "mt", "ft", "vol", "al");
     private static final String CLOSERS = "\"'”’»)]";
     private static final String OPENERS = "\"'“‘«([";
+    private static final String EMPHASIS = "*_`";
 
     public List<Span> split(String text) {
         List<Span> sentences = new ArrayList<>();
@@ -63,6 +64,10 @@ public final class SentenceSplitter {
         }
         if (j >= n || text.charAt(j) == '\n' || text.charAt(j) == '\r') {
             return true;
+        }
+        // Emphasis a model's Markdown opens a sentence with ("**Russia** also…") is looked past.
+        while (j + 1 < n && EMPHASIS.indexOf(text.charAt(j)) >= 0) {
+            j++;
         }
         char next = text.charAt(j);
         boolean plausibleStart = Character.isUpperCase(next) || Character.isDigit(next)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cited.citation.Citation;
 import dev.cited.conversation.AskResult;
 import dev.cited.feedback.Feedback;
+import dev.cited.grounding.UnsupportedStatement;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -121,7 +122,7 @@ public final class AnswerFormatter {
         if (result.unsupported().isEmpty()) {
             return null;
         }
-        long kept = result.unsupported().stream().filter(u -> result.answer().contains("⚠ " + u.text())).count();
+        long kept = result.unsupported().stream().filter(UnsupportedStatement::flagged).count();
         long removed = result.unsupported().size() - kept;
         return removed > 0 ? plural(removed) + " removed: not supported by the sources"
                 : plural(kept) + " not verified: not supported by the sources";

@@ -166,6 +166,20 @@ class DraftGrounderTest {
         assertTrue(answer.text().contains(DraftGrounder.FLAG + "Russia also sent fighter jets to Pyongyang."), answer.text());
         assertEquals(List.of(1), CitationAssembler.markersIn(answer.text()), "the flagged statement cites nothing");
         assertEquals(1, answer.unsupported().size());
+        assertTrue(answer.unsupported().get(0).flagged());
+        assertFalse(strict.ground("Russia also sent fighter jets to Pyongyang.", sent).unsupported().get(0).flagged());
+    }
+
+    @Test
+    void givenFlagModeAndAnEmphasisedStatement_whenUnsupported_thenTheAnswerHoldsExactlyTheTextListed() {
+        List<Passage> sent = sent(SHELLS);
+        Answer answer = flag.ground("Around 13,000 shipping containers have been tracked moving from North Korea to "
+                + "Russia. **Russia** also sent `fighter jets` to Pyongyang.", sent);
+
+        UnsupportedStatement listed = answer.unsupported().get(0);
+        assertEquals("Russia also sent fighter jets to Pyongyang.", listed.text());
+        assertTrue(listed.flagged());
+        assertTrue(answer.text().contains(DraftGrounder.FLAG + listed.text()), "a face finds what it marks: " + answer.text());
     }
 
     @Test

@@ -60,6 +60,9 @@ class SentenceSplitterTest {
                 texts("As he put it: “We came first. Then nobody else.” Next."));
         assertEquals(List.of("An open “quote never closes.", "So it splits."),
                 texts("An open “quote never closes. So it splits."));
+        assertEquals(List.of("It went to Russia.", "**Russia** sent `jets`.", "_Then_ it stopped."),
+                texts("It went to Russia. **Russia** sent `jets`. _Then_ it stopped."));
+        assertEquals(List.of("Use a * b. * not a start"), texts("Use a * b. * not a start"));
     }
 
     private List<String> texts(String text) {

@@ -113,4 +113,14 @@ class AnswerFormatterTest {
                 "openai:x", "q", null);
         assertFalse(new AnswerFormatter(null).answer(clean).blocks().toString().contains("cited_unsupported"));
     }
+
+    @Test
+    void givenAStatementKeptFlagged_whenFormatted_thenTheNoteSaysNotVerifiedRatherThanRemoved() {
+        AskResult result = new AskResult("c1", 1, "North Korea sent shells [1]. ⚠ It sent 9m shells.", true,
+                List.of(new Citation(1, "d", "Doc", "North Korea sent shells", 0, 23)),
+                List.of(new dev.cited.grounding.UnsupportedStatement("It sent 9m shells.", "the claim says 9m where the source says 6m", true)),
+                "openai:x", "q", null);
+
+        assertEquals("1 statement not verified: not supported by the sources", AnswerFormatter.unsupportedNote(result));
+    }
 }

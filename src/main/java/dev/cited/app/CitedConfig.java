@@ -16,11 +16,15 @@ import java.util.Map;
  * @param grounding  what happens to a model's statement nothing retrieved supports: "strict" (removed) or
  *                   "flag" (kept, marked)
  * @param limits     what one file may cost to read (size, text length, parse time)
+ * @param watch      keep watching the documents folder: changes are indexed while the server runs
+ * @param rescanEvery how often a watched folder is rescanned in full, for changes the file system missed
+ * @param vectorsInBackground start answering with BM25 as soon as the text is indexed, while vectors are built
+ *                   (the server); false waits for every vector before answering (ask, eval, tests)
  */
 public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Path dataDir, String model,
                           Duration modelTimeout, String retrieval, String embedding, String slackSigningSecret,
                           String slackBotToken, String slackApiUrl, String publicUrl, String grounding,
-                          LoadLimits limits) {
+                          LoadLimits limits, boolean watch, Duration rescanEvery, boolean vectorsInBackground) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -51,6 +55,9 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         b.publicUrl = publicUrl;
         b.grounding = grounding;
         b.limits = limits;
+        b.watch = watch;
+        b.rescanEvery = rescanEvery;
+        b.vectorsInBackground = vectorsInBackground;
         return b;
     }
 
@@ -73,6 +80,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         value(env, "CITED_GROUNDING", b::grounding);
         value(env, "CITED_MAX_FILE_MB", v -> b.maxFileMegabytes(Long.parseLong(v)));
         value(env, "CITED_PARSE_TIMEOUT", v -> b.parseTimeout(Duration.ofSeconds(Long.parseLong(v))));
+        value(env, "CITED_RESCAN", v -> b.rescanEvery(Duration.ofSeconds(Long.parseLong(v))));
         return b.build();
     }
 
@@ -99,6 +107,9 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         private String publicUrl;
         private String grounding = "strict";
         private LoadLimits limits = LoadLimits.DEFAULT;
+        private boolean watch;
+        private Duration rescanEvery = Duration.ofSeconds(30);
+        private boolean vectorsInBackground;
 
         public Builder port(int port) { this.port = port; return this; }
         public Builder seeds(Path seeds) { this.seeds = seeds; return this; }
@@ -123,10 +134,14 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
             return this;
         }
         public Builder limits(LoadLimits limits) { this.limits = limits; return this; }
+        public Builder watch(boolean watch) { this.watch = watch; return this; }
+        public Builder rescanEvery(Duration every) { this.rescanEvery = every; return this; }
+        public Builder vectorsInBackground(boolean background) { this.vectorsInBackground = background; return this; }
 
         public CitedConfig build() {
             return new CitedConfig(port, seeds, webDir, promptsDir, dataDir, model, modelTimeout, retrieval, embedding,
-                    slackSigningSecret, slackBotToken, slackApiUrl, publicUrl, grounding, limits);
+                    slackSigningSecret, slackBotToken, slackApiUrl, publicUrl, grounding, limits, watch, rescanEvery,
+                    vectorsInBackground);
         }
     }
 }

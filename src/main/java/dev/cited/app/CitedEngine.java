@@ -17,10 +17,10 @@ import dev.cited.conversation.DefaultConversationService;
 import dev.cited.conversation.HeuristicQueryRewriter;
 import dev.cited.conversation.ModelQueryRewriter;
 import dev.cited.conversation.QueryRewriter;
+import dev.cited.collection.LiveCollection;
+import dev.cited.collection.Uploads;
 import dev.cited.document.Document;
 import dev.cited.document.DocumentLoader;
-import dev.cited.document.FileReport;
-import dev.cited.document.Library;
 import dev.cited.eval.EvalCommand;
 import dev.cited.feedback.FeedbackStore;
 import dev.cited.feedback.InMemoryFeedbackStore;
@@ -43,6 +43,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -54,16 +55,17 @@ public final class CitedEngine implements EvalCommand.Engine {
     private static final Logger LOG = LoggerFactory.getLogger(CitedEngine.class);
     private static final int QUERY_CACHE_SIZE = 1024;
 
+    private final LiveCollection collection;
     private final PassageIndex index;
+    private final Uploads uploads;
     private final Retriever retriever;
     private final ConversationService conversations;
     private final FeedbackStore feedback;
-    private final List<FileReport> files;
 
-    private CitedEngine(PassageIndex index, Retriever retriever, ConversationService conversations,
-                        List<FileReport> files) {
-        this.index = index;
-        this.files = files;
+    private CitedEngine(LiveCollection collection, Retriever retriever, ConversationService conversations) {
+        this.collection = collection;
+        this.index = collection.index();
+        this.uploads = new Uploads(collection);
         this.retriever = retriever;
         this.conversations = conversations;
         this.feedback = new InMemoryFeedbackStore();
@@ -91,15 +93,28 @@ public final class CitedEngine implements EvalCommand.Engine {
         ChatModels models = spec.isExtractive() ? null : ChatModels.create(spec, env, config.modelTimeout());
         PromptTemplate answerPrompt = models == null ? null : PromptTemplate.load(config.promptsDir(), "answer");
         PromptTemplate rewritePrompt = models == null ? null : PromptTemplate.load(config.promptsDir(), "rewrite");
-        Library library = DocumentLoader.read(config.seeds(), config.limits());
-        List<Document> documents = library.documents();
-        if (documents.isEmpty()) {
-            LOG.warn("No documents found in {}: every question will be answered with 'the documents don't say'",
-                    config.seeds().toAbsolutePath());
-        }
+        DocumentLoader loader = new DocumentLoader(config.seeds(), config.limits());
         boolean dense = !mode.equals("bm25");
         Embedder passageEmbedder = dense ? OnnxEmbedder.forPassages(embedding) : null;
-        PassageIndex index = PassageIndex.build(documents, new PassageChunker(), passageEmbedder, config.dataDir());
+        PassageIndex index = PassageIndex.open(new PassageChunker(), passageEmbedder, config.dataDir());
+        LiveCollection collection = new LiveCollection(loader, index);
+        try {
+            List<Document> documents = collection.refresh().documents(); // answerable with BM25 from here
+            if (documents.isEmpty()) {
+                LOG.warn("No documents found in {}: every question will be answered with 'the documents don't say'"
+                        + " until some are added", config.seeds().toAbsolutePath());
+            }
+            if (!config.vectorsInBackground()) {
+                index.awaitVectors(Duration.ofDays(1));
+            }
+            if (config.watch()) {
+                collection.watch(config.rescanEvery());
+            }
+        } catch (RuntimeException e) {
+            collection.close();
+            closeQuietly(index);
+            throw e;
+        }
         // One cache for query embeddings: retrieval and sentence scoring embed each question once.
         Embedder queries = dense ? new CachingEmbedder(OnnxEmbedder.forQueries(embedding), QUERY_CACHE_SIZE) : null;
         Retriever bm25 = new Bm25Retriever(index);
@@ -130,18 +145,24 @@ public final class CitedEngine implements EvalCommand.Engine {
         }
         ConversationService conversations = DefaultConversationService.builder()
                 .retriever(retriever).answerer(answerer).rewriter(rewriter).build();
-        LOG.info("Ready: {} documents, {} passages; retrieval {}, model {}", documents.size(),
-                index.passageCount(), retriever.name(), answerer.name());
-        return new CitedEngine(index, retriever, conversations, library.files());
+        LOG.info("Ready: {} documents, {} passages; retrieval {}, model {}{}", index.documents().size(),
+                index.passageCount(), retriever.name(), answerer.name(),
+                index.progress().ready() ? "" : "; vectors are being built in the background");
+        return new CitedEngine(collection, retriever, conversations);
     }
 
     public PassageIndex index() {
         return index;
     }
 
-    /** Every file found in the documents folder: indexed, skipped or failed, with the reason. */
-    public List<FileReport> files() {
-        return files;
+    /** The documents folder and the index kept in step with it: files, progress, refresh. */
+    public LiveCollection collection() {
+        return collection;
+    }
+
+    /** Adds files to the collection and removes documents from it. */
+    public Uploads uploads() {
+        return uploads;
     }
 
     public Retriever retriever() {
@@ -170,10 +191,15 @@ public final class CitedEngine implements EvalCommand.Engine {
 
     @Override
     public void close() {
+        collection.close(); // no more refreshes
+        closeQuietly(index);
+    }
+
+    private static void closeQuietly(PassageIndex index) {
         try {
-            index.close();
+            index.close(); // commits what was written; vectors not built yet are built at the next start
         } catch (IOException e) {
-            LOG.warn("Closing the index: {}", e.getMessage()); // read-only after start: nothing to lose
+            LOG.warn("Closing the index: {}", e.getMessage());
         }
     }
 }

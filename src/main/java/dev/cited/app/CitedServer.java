@@ -32,7 +32,7 @@ public final class CitedServer implements AutoCloseable {
 
     /** Serves an engine already built (the caller held the port meanwhile); the server closes it. */
     public static CitedServer start(CitedConfig config, CitedEngine engine) {
-        HttpApi api = new HttpApi(engine.conversations(), engine.index(), engine.retriever(), engine.files(),
+        HttpApi api = new HttpApi(engine.conversations(), engine.collection(), engine.uploads(), engine.retriever(),
                 engine.feedback(), new ObjectMapper(), config.webDir());
         SlackRoutes slack = new SlackRoutes(new SlackSettings(config.slackSigningSecret(), config.slackBotToken(),
                 config.slackApiUrl(), config.publicUrl()), engine.conversations(), engine.feedback());

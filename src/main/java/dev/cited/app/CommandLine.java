@@ -26,17 +26,21 @@ final class CommandLine {
     final CitedConfig config;
     final List<String> arguments;
     final boolean help;
+    /** --no-watch: serve the folder as it is at start. */
+    final boolean noWatch;
 
-    private CommandLine(CitedConfig config, List<String> arguments, boolean help) {
+    private CommandLine(CitedConfig config, List<String> arguments, boolean help, boolean noWatch) {
         this.config = config;
         this.arguments = arguments;
         this.help = help;
+        this.noWatch = noWatch;
     }
 
     static CommandLine parse(List<String> args, CitedConfig base) {
         CitedConfig.Builder b = base.toBuilder();
         List<String> arguments = new ArrayList<>();
         boolean help = false;
+        boolean noWatch = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -52,6 +56,8 @@ final class CommandLine {
                 case "--grounding" -> b.grounding(value(args, ++i, arg));
                 case "--max-file-mb" -> b.maxFileMegabytes(parseSeconds(value(args, ++i, arg), arg));
                 case "--parse-timeout" -> b.parseTimeout(Duration.ofSeconds(parseSeconds(value(args, ++i, arg), arg)));
+                case "--rescan" -> b.rescanEvery(Duration.ofSeconds(parseSeconds(value(args, ++i, arg), arg)));
+                case "--no-watch" -> noWatch = true;
                 case "--model-timeout" -> b.modelTimeout(Duration.ofSeconds(parseSeconds(value(args, ++i, arg), arg)));
                 default -> {
                     if (arg.startsWith("--")) {
@@ -61,7 +67,7 @@ final class CommandLine {
                 }
             }
         }
-        return new CommandLine(b.build(), arguments, help);
+        return new CommandLine(b.build(), arguments, help, noWatch);
     }
 
     private static String value(List<String> args, int i, String flag) {

@@ -20,6 +20,7 @@ public final class Main {
               java -jar target/cited.jar ask "question"      answer one question and print its sources
               java -jar target/cited.jar eval FILE.jsonl     score retrieval and answers on a question set
               java -jar target/cited.jar bench               measure start-up, latency, heap, retrievers, grounding
+              java -jar target/cited.jar bench-ingest DIR    measure how fast a folder becomes answerable and ready
               java -jar target/cited.jar stand-in CLAIMS.jsonl  a stand-in model that writes a claim set's answers
               java -jar target/cited.jar COMMAND --help      flags of one command
             """;
@@ -47,6 +48,7 @@ public final class Main {
                         model == null ? line.config : line.config.toBuilder().model(model).build(), env),
                         System.getenv(), line.help, out, err);
                 case "bench" -> Benchmark.run(line, out);
+                case "bench-ingest" -> IngestBenchmark.run(line, out);
                 case "stand-in" -> standIn(line, out, err);
                 case "help" -> {
                     out.print(USAGE);
@@ -73,13 +75,18 @@ public final class Main {
                     Usage: java -jar target/cited.jar serve [flags]
                       --port N           port to listen on (0 = any free port)  [CITED_PORT, default 7070]
                       --web DIR          web UI folder                           [CITED_WEB, default web]
+                      --rescan S         rescan the documents folder every S seconds, besides watching it
+                                                                                [CITED_RESCAN, default 30]
+                      --no-watch         serve the folder as it is at start: no watching, no rescans
+                    Answers start with BM25 as soon as the text is indexed; vectors join as they are built.
                     """ + CommandLine.COMMON_FLAGS + """
                     Slack: SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL, CITED_PUBLIC_URL (see README).
                     """);
             return 0;
         }
         long started = System.nanoTime();
-        CitedServer server = startHoldingThePort(line.config, out);
+        CitedConfig config = line.config.toBuilder().watch(!line.noWatch).vectorsInBackground(true).build();
+        CitedServer server = startHoldingThePort(config, out);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "cited-shutdown"));
         out.printf("Cited is ready on http://localhost:%d (%d documents, model %s, started in %d ms)%n",
                 server.port(), server.engine().index().documents().size(),

@@ -31,6 +31,11 @@ public final class DocumentFormats {
         return Optional.ofNullable(BY_EXTENSION.get(extensionOf(file)));
     }
 
+    /** Every extension read, sorted: for a user told which files are accepted. */
+    public static List<String> extensions() {
+        return BY_EXTENSION.keySet().stream().sorted().toList();
+    }
+
     static String extensionOf(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -27,15 +28,32 @@ import java.util.stream.Stream;
  * Reads a folder and its subfolders (not hidden ones like .git): every file is either served as a document
  * or reported skipped or failed, with the reason ({@link FileReport}). Files are read in parallel, each
  * within {@link LoadLimits}: a parse past its time is abandoned without holding up the rest. Links are
- * followed only when they lead to a file inside the folder.
+ * followed only when they lead to a file inside the folder. Reading again re-reads only the files that are
+ * new or changed (by size and modification time) since the last read: a live folder is rescanned cheaply.
  */
 public final class DocumentLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentLoader.class);
 
     /** How deep below the folder documents are looked for; links are not followed, so this only bounds work. */
-    static final int MAX_DEPTH = 16;
+    public static final int MAX_DEPTH = 16;
 
-    private DocumentLoader() {
+    private final Path folder;
+    private final LoadLimits limits;
+    /** What each file was when last read, and what became of it, by its path below the folder. */
+    private final Map<String, Read> known = new HashMap<>();
+    private final AtomicInteger found = new AtomicInteger();
+    private final AtomicInteger read = new AtomicInteger();
+
+    /** A file as it was read: its size and modification time, and the outcome. */
+    private record Read(Stamp stamp, Outcome outcome) {
+    }
+
+    public DocumentLoader(Path folder, LoadLimits limits) {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("Documents folder not found: " + folder.toAbsolutePath());
+        }
+        this.folder = folder;
+        this.limits = limits;
     }
 
     /** The documents of {@code folder}, read within the default limits. */
@@ -44,13 +62,49 @@ public final class DocumentLoader {
     }
 
     public static Library read(Path folder, LoadLimits limits) {
+        return new DocumentLoader(folder, limits).read();
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public LoadLimits limits() {
+        return limits;
+    }
+
+    /** The folder as it is now; files unchanged since the last read are not read again. */
+    public synchronized Library read() {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("Documents folder not found: " + folder.toAbsolutePath());
         }
         Path root = realPath(folder);
-        List<Found> files;
+        List<Found> files = list();
+        List<Found> toRead = files.stream()
+                .filter(f -> !known.containsKey(f.path()) || !known.get(f.path()).stamp().equals(f.stamp()))
+                .toList();
+        found.set(files.size());
+        read.set(files.size() - toRead.size());
+        List<Outcome> outcomes = readAll(root, toRead, limits);
+        known.keySet().retainAll(files.stream().map(Found::path).collect(java.util.stream.Collectors.toSet()));
+        for (int i = 0; i < toRead.size(); i++) {
+            known.put(toRead.get(i).path(), new Read(toRead.get(i).stamp(), outcomes.get(i)));
+        }
+        return collect(files.stream().map(f -> known.get(f.path()).outcome()).toList(), files);
+    }
+
+    /** Files found and, of those, read so far in the current (or last) read. */
+    public ReadProgress progress() {
+        return new ReadProgress(found.get(), read.get());
+    }
+
+    /** How far a read of the folder is. */
+    public record ReadProgress(int found, int read) {
+    }
+
+    private List<Found> list() {
         try (Stream<Path> walk = Files.walk(folder, MAX_DEPTH)) {
-            files = walk.filter(p -> !p.equals(folder) && !hidden(folder.relativize(p)))
+            return walk.filter(p -> !p.equals(folder) && !hidden(folder.relativize(p)))
                     .filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .map(p -> Found.of(folder, p))
                     .sorted(Comparator.comparing(Found::id).thenComparing(f -> f.file().toString()))
@@ -58,14 +112,24 @@ public final class DocumentLoader {
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalArgumentException("Cannot list documents folder " + folder + ": " + e.getMessage(), e);
         }
-        return collect(readAll(root, files, limits), files);
+    }
+
+    /** What tells a changed file from an unchanged one without reading it. */
+    private record Stamp(long size, long modified) {
+        static Stamp of(Path file) {
+            try {
+                return new Stamp(Files.size(file), Files.getLastModifiedTime(file).toMillis());
+            } catch (IOException e) {
+                return new Stamp(-1, -1); // gone or unreadable: read again, and reported
+            }
+        }
     }
 
     /** A file found in the folder, with its path below the folder and the id it would be served under. */
-    private record Found(Path file, String path, String id) {
+    private record Found(Path file, String path, String id, Stamp stamp) {
         static Found of(Path folder, Path file) {
             String path = pathOf(folder, file);
-            return new Found(file, path, idOf(path));
+            return new Found(file, path, idOf(path), Stamp.of(file));
         }
     }
 
@@ -73,7 +137,7 @@ public final class DocumentLoader {
      * Reads the files on as many threads as there are cores. A read past its time is abandoned: its result
      * is a failure, its place goes to the next file, and its thread (a daemon) is interrupted and left to end.
      */
-    private static List<Outcome> readAll(Path root, List<Found> files, LoadLimits limits) {
+    private List<Outcome> readAll(Path root, List<Found> files, LoadLimits limits) {
         int width = Math.max(1, Runtime.getRuntime().availableProcessors());
         Semaphore places = new Semaphore(width);
         ExecutorService readers = Executors.newCachedThreadPool(r -> {
@@ -92,7 +156,10 @@ public final class DocumentLoader {
                         }, readers)
                         .orTimeout(limits.parseTimeout().toMillis(), TimeUnit.MILLISECONDS)
                         .exceptionally(e -> abandoned(file, e, limits, reader.get()))
-                        .whenComplete((outcome, e) -> places.release()));
+                        .whenComplete((outcome, e) -> {
+                            read.incrementAndGet();
+                            places.release();
+                        }));
             }
             return outcomes.stream().map(CompletableFuture::join).toList();
         } finally {

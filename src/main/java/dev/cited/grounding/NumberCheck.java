@@ -14,7 +14,7 @@ final class NumberCheck implements Check {
     public Verdict failure(Comparison c) {
         List<Quantity> given = c.support().quantities();
         for (Quantity claimed : c.claim().quantities()) {
-            if (given.stream().anyMatch(claimed::sameAs) || determinerOnly(claimed, c)) {
+            if (given.stream().anyMatch(claimed::sameAs) || inName(claimed, c.support()) || determinerOnly(claimed, c)) {
                 continue;
             }
             List<Quantity> alike = given.stream()
@@ -29,6 +29,17 @@ final class NumberCheck implements Check {
             return Check.notSupported(what + claimed.text() + ", which the source does not mention");
         }
         return null;
+    }
+
+    /**
+     * The number is part of a name in the support ("Crane 7 was repaired" read "Crane 7" as a name; the
+     * question "when was crane 7 repaired?" asks about 7): the support does give it.
+     */
+    private static boolean inName(Quantity claimed, Reading support) {
+        java.util.regex.Pattern token = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}.,])"
+                + java.util.regex.Pattern.quote(claimed.text()) + "(?![\\p{L}\\p{N}]|[.,]\\p{N})");
+        return claimed.text().chars().anyMatch(Character::isDigit)
+                && support.names().stream().anyMatch(n -> token.matcher(n.text()).find());
     }
 
     /** How far apart two quantities are in size (orders of magnitude), for naming the one a claim changed. */

@@ -2,11 +2,12 @@ package dev.cited.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cited.conversation.ConversationService;
-import dev.cited.document.FileReport;
 import dev.cited.feedback.FeedbackStore;
-import dev.cited.index.PassageIndex;
+import dev.cited.collection.LiveCollection;
+import dev.cited.collection.Uploads;
 import dev.cited.retrieval.Retriever;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
@@ -35,22 +36,28 @@ public final class HttpApi {
     private final ObjectMapper mapper;
     private final List<Route> routes;
     private final Path webDir;
+    private final long maxUploadBytes;
 
-    public HttpApi(ConversationService conversations, PassageIndex index, Retriever retriever, List<FileReport> files,
+    public HttpApi(ConversationService conversations, LiveCollection collection, Uploads uploads, Retriever retriever,
                    FeedbackStore feedback, ObjectMapper mapper, Path webDir) {
         this.mapper = mapper;
         this.webDir = webDir;
+        this.maxUploadBytes = collection.loader().limits().maxFileBytes();
         AskRoutes ask = new AskRoutes(conversations, mapper);
-        Map<String, Integer> passages = index.passagesPerDocument(); // one walk over the passages, for both
-        DocumentRoutes documents = new DocumentRoutes(index, passages, files);
+        CollectionListing listing = new CollectionListing(collection);
+        DocumentRoutes documents = new DocumentRoutes(collection.index(), listing);
+        CollectionRoutes changes = new CollectionRoutes(collection, uploads);
         SearchRoutes search = new SearchRoutes(retriever);
-        FileRoutes fileRoutes = new FileRoutes(files, passages);
+        FileRoutes fileRoutes = new FileRoutes(listing);
         FeedbackRoutes feedbackRoutes = new FeedbackRoutes(feedback, mapper);
         String openApi = openApiJson();
         this.routes = List.of(
-                new Route(HandlerType.GET, "/health", ctx -> ctx.json(health(conversations, index))),
+                new Route(HandlerType.GET, "/health", ctx -> ctx.json(health(conversations, collection))),
                 new Route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi)),
                 new Route(HandlerType.GET, "/api/documents", documents::documents),
+                new Route(HandlerType.POST, "/api/documents", changes::add),
+                new Route(HandlerType.DELETE, "/api/documents/<id>", changes::delete),
+                new Route(HandlerType.GET, "/api/ingest", changes::ingest),
                 // <id>: ids may hold "/"; the file itself first, so ".../original" is not read as part of an id
                 new Route(HandlerType.GET, "/api/documents/<id>/original", documents::original),
                 new Route(HandlerType.GET, "/api/documents/<id>", documents::document),
@@ -71,6 +78,11 @@ public final class HttpApi {
         config.jsonMapper(new JavalinJackson(mapper, false));
         config.http.maxRequestSize = JsonBodies.MAX_BODY_BYTES;
         config.http.prefer405over404 = true;
+        // Uploads go to disk, not memory. A file over the limit is refused with a 413 once received (Jetty's
+        // own per-file limit would cut the connection mid-upload, and the browser would see no reason); a
+        // request past the total is cut off, since reading it all would be the abuse.
+        config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+        config.jetty.multipartConfig.maxTotalRequestSize(Math.max(1L << 30, 2 * maxUploadBytes), SizeUnit.BYTES);
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(mapper)));
         config.routes.before(ctx -> {
             ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
@@ -94,12 +106,13 @@ public final class HttpApi {
         }
     }
 
-    private static Map<String, Object> health(ConversationService conversations, PassageIndex index) {
+    private static Map<String, Object> health(ConversationService conversations, LiveCollection collection) {
         Map<String, Object> health = new LinkedHashMap<>();
         health.put("status", "ok");
-        health.put("documents", index.documents().size());
-        health.put("passages", index.passageCount());
+        health.put("documents", collection.index().documents().size());
+        health.put("passages", collection.index().passageCount());
         health.put("model", conversations.modelName());
+        health.put("ingest", collection.progress());
         return health;
     }
 

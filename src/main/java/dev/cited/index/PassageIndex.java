@@ -6,19 +6,29 @@ import dev.cited.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,183 +36,345 @@ import org.slf4j.LoggerFactory;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The Lucene index of all passages, built once at start: in memory, or in a data folder where it is kept
- * across starts and only new, changed and removed documents are re-indexed. Read-only afterwards.
+ * The Lucene index of all passages, kept up to date while it is read: {@link #sync} brings it in line with a
+ * list of documents (only new and changed ones are indexed, removed ones deleted), and a question in flight
+ * keeps reading the snapshot it started on. Passages are searchable with BM25 as soon as they are written;
+ * their vectors (and their sentences') are built in the background and join dense retrieval as they land.
+ * In memory, or in a data folder where everything, vectors included, is kept across starts.
  */
 public final class PassageIndex implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(PassageIndex.class);
     /** Part of the stored index's settings: bump it when the stored fields change, to force a rebuild. */
-    private static final String INDEX_FORMAT = "cited-index-2";
-    private static final String SENTENCE_VECTORS_FILE = "cited-sentence-vectors.bin";
+    private static final String INDEX_FORMAT = "cited-index-3";
+    /** Files an older Cited kept beside the index, now inside it. */
+    private static final List<String> OLD_FILES = List.of("cited-manifest.json", "cited-sentence-vectors.bin",
+            "cited-fingerprint.txt");
 
     private final Directory directory;
-    private final DirectoryReader reader;
-    private final IndexSearcher searcher;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
     private final CitedAnalyzer analyzer;
-    private final Map<String, Document> documents;
-    private final Map<String, Passage> passages;
+    private final PassageChunker chunker;
     private final SentenceVectors sentenceVectors;
+    private final VectorBuilder vectorBuilder;
+    /** Passage ids whose vector is in the index. */
+    private final Set<String> embedded = ConcurrentHashMap.newKeySet();
+    /** Held while the index and the catalog change together: a sync, or vectors written for passages. */
+    private final Object writes = new Object();
+    private final AtomicLong generation = new AtomicLong();
+    private volatile Catalog catalog;
 
-    private PassageIndex(Directory directory, CitedAnalyzer analyzer, Map<String, Document> documents,
-                         Map<String, Passage> passages, SentenceVectors sentenceVectors) throws IOException {
+    /**
+     * What the index holds: documents in load order, passages by id, and the hash of every document whose
+     * passages are written. Immutable: a change publishes a new one.
+     */
+    record Catalog(Map<String, Document> documents, Map<String, List<Passage>> byDocument,
+                   Map<String, Passage> passages, Map<String, String> hashes) {
+    }
+
+    private PassageIndex(Directory directory, IndexWriter writer, PassageChunker chunker, Embedder embedder)
+            throws IOException {
         this.directory = directory;
-        this.reader = DirectoryReader.open(directory);
-        this.searcher = new IndexSearcher(reader);
-        this.searcher.setSimilarity(new BM25Similarity());
-        this.analyzer = analyzer;
-        this.documents = documents;
-        this.passages = passages;
-        this.sentenceVectors = sentenceVectors;
+        this.writer = writer;
+        this.analyzer = (CitedAnalyzer) writer.getConfig().getAnalyzer();
+        this.chunker = chunker;
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(new BM25Similarity());
+                return searcher;
+            }
+        });
+        this.sentenceVectors = embedder == null ? null : new SentenceVectors();
+        this.catalog = new Catalog(Map.of(), Map.of(), Map.of(), readStored());
+        this.vectorBuilder = embedder == null ? null : new VectorBuilder(this, embedder);
     }
 
     /**
-     * Chunks and indexes the documents.
+     * Opens the index, empty or as a data folder left it: reused when its settings match, rebuilt from
+     * scratch when there is none or the chunking or embedding model changed. Holds no documents until
+     * {@link #sync}.
      *
      * @param embedder null for a BM25-only index (no vectors)
      * @param dataDir  null for an in-memory index
      */
-    public static PassageIndex build(List<Document> documents, PassageChunker chunker, Embedder embedder,
-                                     Path dataDir) {
-        Map<String, Document> byId = new LinkedHashMap<>();
-        Map<String, Passage> passages = new LinkedHashMap<>();
-        for (Document document : documents) {
-            byId.put(document.id(), document);
-            for (Passage passage : chunker.chunk(document)) {
-                passages.put(passage.id(), passage);
-            }
-        }
-        CitedAnalyzer analyzer = new CitedAnalyzer();
+    public static PassageIndex open(PassageChunker chunker, Embedder embedder, Path dataDir) {
+        String settings = INDEX_FORMAT + "|" + chunker.signature() + "|" + (embedder == null ? "none" : embedder.name());
         try {
             Directory directory;
-            SentenceVectors sentences;
             if (dataDir == null) {
                 directory = new ByteBuffersDirectory();
-                write(directory, analyzer, List.copyOf(passages.values()), embedder, null);
-                sentences = embedder == null ? null : SentenceVectors.compute(passages.values(), embedder);
             } else {
                 Path indexDir = dataDir.resolve("index");
                 Files.createDirectories(indexDir);
+                for (String old : OLD_FILES) {
+                    Files.deleteIfExists(indexDir.resolve(old));
+                }
                 directory = FSDirectory.open(indexDir);
-                sentences = keepOnDisk(directory, indexDir, analyzer, documents, passages, chunker, embedder);
             }
-            return new PassageIndex(directory, analyzer, byId, passages, sentences);
+            boolean reusable = settings.equals(storedSettings(directory));
+            if (!reusable && dataDir != null && DirectoryReader.indexExists(directory)) {
+                LOG.info("Rebuilding the index in {}: it was built with other settings", dataDir.resolve("index"));
+            }
+            IndexWriterConfig config = new IndexWriterConfig(new CitedAnalyzer())
+                    .setOpenMode(reusable ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
+                    .setSimilarity(new BM25Similarity())
+                    .setMergePolicy(new TieredMergePolicy().setForceMergeDeletesPctAllowed(0))
+                    .setRAMBufferSizeMB(64);
+            IndexWriter writer = new IndexWriter(directory, config);
+            writer.setLiveCommitData(Map.of(IndexFields.SETTINGS, settings).entrySet());
+            writer.commit();
+            PassageIndex index = new PassageIndex(directory, writer, chunker, embedder);
+            if (index.vectorBuilder != null) {
+                index.vectorBuilder.start();
+            }
+            return index;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot build the index: " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot open the index: " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens an index, syncs it with {@code documents} and waits until every vector is built: for tools and tests. */
+    public static PassageIndex build(List<Document> documents, PassageChunker chunker, Embedder embedder,
+                                     Path dataDir) {
+        PassageIndex index = open(chunker, embedder, dataDir);
+        index.sync(documents);
+        index.awaitVectors(Duration.ofDays(1));
+        return index;
+    }
+
+    private static String storedSettings(Directory directory) {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return null;
+            }
+            return SegmentInfos.readLatestCommit(directory).getUserData().get(IndexFields.SETTINGS);
+        } catch (IOException e) {
+            return null; // unreadable: rebuilt
         }
     }
 
     /**
-     * Brings the index in {@code indexDir} up to date with {@code documents}: reused as it is when nothing
-     * changed; otherwise only new and changed documents are embedded and indexed, and removed ones deleted
-     * (by document id, as the Lucene demo updates by id); rebuilt from scratch when there is no usable index
-     * or the chunking or embedding model changed.
+     * What a data folder's index already holds: the hash of each document with passages in it, the passages
+     * that have vectors, and their sentences' vectors.
      */
-    private static SentenceVectors keepOnDisk(Directory directory, Path indexDir, CitedAnalyzer analyzer,
-                                              List<Document> documents, Map<String, Passage> passages,
-                                              PassageChunker chunker, Embedder embedder) throws IOException {
-        Path sentenceFile = indexDir.resolve(SENTENCE_VECTORS_FILE);
-        IndexManifest current = IndexManifest.of(settings(chunker, embedder), documents);
-        Optional<IndexManifest> previous = IndexManifest.read(indexDir)
-                .filter(m -> m.settings().equals(current.settings()) && indexExists(directory));
-        SentenceVectors stored = previous.isPresent() && embedder != null
-                ? SentenceVectors.load(sentenceFile).orElse(null) : null;
-        if (previous.isPresent() && (embedder == null || stored != null)) {
-            Set<String> changed = current.addedOrChangedSince(previous.get());
-            Set<String> removed = current.removedSince(previous.get());
-            if (changed.isEmpty() && removed.isEmpty()) {
-                LOG.info("Reusing the index in {}: documents unchanged", indexDir);
-                return stored;
+    private Map<String, String> readStored() throws IOException {
+        Map<String, String> hashes = new HashMap<>();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                Set<Integer> withVectors = docsWithVectors(leaf);
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    org.apache.lucene.document.Document fields = stored.document(doc);
+                    String documentId = fields.get(IndexFields.DOCUMENT_ID);
+                    hashes.put(documentId, fields.get(IndexFields.DOCUMENT_HASH));
+                    if (withVectors.contains(doc)) {
+                        embedded.add(fields.get(IndexFields.ID));
+                        BytesRef sentences = fields.getBinaryValue(IndexFields.SENTENCE_VECTORS);
+                        if (sentences != null && sentenceVectors != null) {
+                            sentenceVectors.decode(documentId, sentences);
+                        }
+                    }
+                }
             }
-            IndexManifest.delete(indexDir); // an interrupted update is never reused
+        } finally {
+            searchers.release(searcher);
+        }
+        return hashes;
+    }
+
+    private static Set<Integer> docsWithVectors(LeafReaderContext leaf) throws IOException {
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
+        if (values == null) {
+            return Set.of();
+        }
+        Set<Integer> docs = new java.util.HashSet<>();
+        for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+            docs.add(doc);
+        }
+        return docs;
+    }
+
+    /**
+     * Brings the index in line with {@code documents}, in their order: new and changed documents are chunked
+     * and written (searchable with BM25 when this returns), removed ones deleted, unchanged ones kept with their
+     * vectors. Passages without vectors are handed to the background builder.
+     */
+    public Change sync(List<Document> documents) {
+        synchronized (writes) {
+            Catalog old = catalog;
+            Map<String, Document> byId = new LinkedHashMap<>();
+            Map<String, String> hashes = new HashMap<>();
+            Set<String> changed = new TreeSet<>();
+            for (Document document : documents) {
+                byId.put(document.id(), document);
+                String hash = hash(document);
+                hashes.put(document.id(), hash);
+                if (!hash.equals(old.hashes().get(document.id()))) {
+                    changed.add(document.id());
+                }
+            }
+            Set<String> removed = new TreeSet<>(old.hashes().keySet());
+            removed.removeAll(byId.keySet());
+            if (changed.isEmpty() && removed.isEmpty()
+                    && List.copyOf(old.documents().keySet()).equals(List.copyOf(byId.keySet()))) {
+                return new Change(0, 0, documents.size()); // as it was: searches keep their caches
+            }
+            Map<String, List<Passage>> byDocument = new LinkedHashMap<>();
+            Map<String, Passage> passages = new LinkedHashMap<>();
+            List<Passage> fresh = new ArrayList<>();
+            List<Passage> unembedded = new ArrayList<>();
+            for (Document document : byId.values()) {
+                List<Passage> own = changed.contains(document.id()) || !old.byDocument().containsKey(document.id())
+                        ? chunker.chunk(document) : old.byDocument().get(document.id());
+                byDocument.put(document.id(), own);
+                for (Passage passage : own) {
+                    passages.put(passage.id(), passage);
+                    if (changed.contains(document.id())) {
+                        fresh.add(passage);
+                    }
+                    if (!embedded.contains(passage.id()) || changed.contains(document.id())) {
+                        unembedded.add(passage);
+                    }
+                }
+            }
             Set<String> stale = new TreeSet<>(changed);
             stale.addAll(removed);
-            List<Passage> fresh = passages.values().stream().filter(p -> changed.contains(p.documentId())).toList();
-            write(directory, analyzer, fresh, embedder, stale);
-            SentenceVectors sentences = null;
-            if (embedder != null) {
-                sentences = stored.replacing(stale, fresh, embedder);
-                sentences.save(sentenceFile);
+            try {
+                if (!stale.isEmpty()) {
+                    for (String documentId : stale) {
+                        writer.deleteDocuments(new Term(IndexFields.DOCUMENT_ID, documentId));
+                    }
+                    for (Passage passage : fresh) {
+                        writer.addDocument(fields(passage, hashes.get(passage.documentId()), null));
+                    }
+                    if (vectorBuilder == null) {
+                        mergeDeletions(); // with vectors, the builder merges when it is done
+                    }
+                    writer.commit();
+                    searchers.maybeRefreshBlocking();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot update the index: " + e.getMessage(), e);
             }
-            current.write(indexDir);
-            LOG.info("Updated the index in {}: {} new or changed and {} removed documents, {} reused as they were",
-                    indexDir, changed.size(), removed.size(), documents.size() - changed.size());
-            return sentences;
+            embedded.removeIf(id -> !passages.containsKey(id) || stale.contains(passages.get(id).documentId()));
+            if (sentenceVectors != null) {
+                sentenceVectors.removeDocuments(stale);
+            }
+            Map<String, String> written = new HashMap<>(hashes);
+            written.keySet().retainAll(byDocument.keySet());
+            catalog = new Catalog(Collections.unmodifiableMap(byId), Collections.unmodifiableMap(byDocument),
+                    Collections.unmodifiableMap(passages), Map.copyOf(written));
+            generation.incrementAndGet();
+            if (vectorBuilder != null) {
+                vectorBuilder.submit(unembedded);
+            }
+            if (!stale.isEmpty()) {
+                LOG.info("Indexed {} new or changed and removed {} documents ({} passages in all){}", changed.size(),
+                        removed.size(), passages.size(), vectorBuilder == null || unembedded.isEmpty() ? ""
+                                : "; embedding " + unembedded.size() + " passages in the background");
+            }
+            return new Change(changed.size(), removed.size(), documents.size() - changed.size());
         }
-        IndexManifest.delete(indexDir);
-        Files.deleteIfExists(indexDir.resolve("cited-fingerprint.txt")); // what an older Cited kept instead
-        write(directory, analyzer, List.copyOf(passages.values()), embedder, null);
-        SentenceVectors sentences = null;
-        if (embedder != null) {
-            sentences = SentenceVectors.compute(passages.values(), embedder);
-            sentences.save(sentenceFile);
-        }
-        current.write(indexDir);
-        return sentences;
     }
 
-    /** What every stored passage depends on besides its document: a change means rebuilding everything. */
-    private static String settings(PassageChunker chunker, Embedder embedder) {
-        return INDEX_FORMAT + "|" + chunker.signature() + "|" + (embedder == null ? "none" : embedder.name());
-    }
-
-    private static boolean indexExists(Directory directory) {
-        try {
-            return DirectoryReader.indexExists(directory);
-        } catch (IOException e) {
-            return false;
-        }
+    /** What a {@link #sync} did: documents indexed (new or changed), removed, and kept as they were. */
+    public record Change(int indexed, int removed, int unchanged) {
     }
 
     /**
-     * Adds {@code passages} (by id, so a passage indexed again replaces itself) after deleting every passage
-     * of the {@code stale} documents; {@code stale} null starts a new index.
+     * Writes the vectors of {@code passages} (with their sentences'), for those still in the catalog as they
+     * were when embedded: a passage changed or removed meanwhile is left to its new version.
      */
-    private static void write(Directory directory, CitedAnalyzer analyzer, List<Passage> passages,
-                              Embedder embedder, Set<String> stale) throws IOException {
-        IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                .setOpenMode(stale == null ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
-                .setSimilarity(new BM25Similarity())
-                .setMergePolicy(new TieredMergePolicy().setForceMergeDeletesPctAllowed(0));
-        List<float[]> vectors = embedder == null || passages.isEmpty() ? null
-                : ProgressiveEmbedding.embedAll(embedder, passages.stream().map(PassageIndex::embeddingText).toList(),
-                        "passages");
-        try (IndexWriter writer = new IndexWriter(directory, config)) {
-            if (stale != null) {
-                for (String documentId : stale) {
-                    writer.deleteDocuments(new Term(IndexFields.DOCUMENT_ID, documentId));
-                }
-            }
+    void writeVectors(List<Passage> passages, List<float[]> vectors, Map<String, Map<dev.cited.chunking.Span, float[]>> sentences)
+            throws IOException {
+        synchronized (writes) {
+            Catalog now = catalog;
             for (int i = 0; i < passages.size(); i++) {
                 Passage passage = passages.get(i);
-                org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
-                doc.add(new StringField(IndexFields.ID, passage.id(), Field.Store.YES));
-                doc.add(new SortedDocValuesField(IndexFields.ID, new BytesRef(passage.id())));
-                doc.add(new StringField(IndexFields.DOCUMENT_ID, passage.documentId(), Field.Store.NO));
-                doc.add(new TextField(IndexFields.TEXT, passage.text(), Field.Store.NO));
-                if (vectors != null) {
-                    doc.add(new KnnFloatVectorField(IndexFields.VECTOR, vectors.get(i),
-                            VectorSimilarityFunction.COSINE));
+                if (now.passages().get(passage.id()) != passage) {
+                    continue;
                 }
-                // By id, so indexing the same passage again replaces it instead of duplicating it.
-                writer.updateDocument(new Term(IndexFields.ID, passage.id()), doc);
+                sentences.getOrDefault(passage.id(), Map.of())
+                        .forEach((span, v) -> sentenceVectors.put(passage.documentId(), span, v));
+                writer.updateDocument(new Term(IndexFields.ID, passage.id()),
+                        fields(passage, now.hashes().get(passage.documentId()), vectors.get(i)));
+                embedded.add(passage.id());
             }
-            if (stale != null && !stale.isEmpty()) {
-                // Every deletion merged away (the policy allows none left): deleted passages would otherwise
-                // still count in BM25's statistics, and an updated index would rank unlike a fresh one.
-                writer.forceMergeDeletes();
-            }
+        }
+    }
+
+    /** Whether {@code passage} is still in the catalog as it is (not changed or removed since). */
+    boolean isCurrent(Passage passage) {
+        return catalog.passages().get(passage.id()) == passage;
+    }
+
+    /** Makes what was written visible to new searches (and, with {@code commit}, durable). */
+    void publish(boolean commit) throws IOException {
+        if (commit) {
             writer.commit();
+        }
+        searchers.maybeRefreshBlocking();
+        generation.incrementAndGet();
+    }
+
+    /** Merges away deleted passages, which would otherwise still count in BM25's statistics. */
+    void mergeDeletions() throws IOException {
+        if (writer.hasDeletions()) {
+            writer.forceMergeDeletes();
+        }
+    }
+
+    private org.apache.lucene.document.Document fields(Passage passage, String documentHash, float[] vector) {
+        org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+        doc.add(new StringField(IndexFields.ID, passage.id(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(IndexFields.ID, new BytesRef(passage.id())));
+        doc.add(new StringField(IndexFields.DOCUMENT_ID, passage.documentId(), Field.Store.YES));
+        doc.add(new StoredField(IndexFields.DOCUMENT_HASH, documentHash));
+        doc.add(new TextField(IndexFields.TEXT, passage.text(), Field.Store.NO));
+        if (vector != null) {
+            doc.add(new KnnFloatVectorField(IndexFields.VECTOR, vector, VectorSimilarityFunction.COSINE));
+            doc.add(new StoredField(IndexFields.SENTENCE_VECTORS, sentenceVectors.encode(passage)));
+        }
+        return doc;
+    }
+
+    private static String hash(Document document) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(document.id().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(document.title().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            return HexFormat.of().formatHex(digest.digest(document.text().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -211,59 +383,97 @@ public final class PassageIndex implements Closeable {
         return passage.documentTitle() + "\n" + passage.text();
     }
 
-    public IndexSearcher searcher() {
-        return searcher;
+    /** A search over one snapshot of the index: hits and stored fields from the same point in time. */
+    @FunctionalInterface
+    public interface Search<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Runs {@code search} on the current snapshot; a sync meanwhile does not change what it sees. */
+    public <T> T search(Search<T> search) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return search.run(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The stored passage id of a Lucene doc of {@code searcher}'s snapshot. */
+    public static String idOf(IndexSearcher searcher, int luceneDoc) throws IOException {
+        return searcher.storedFields().document(luceneDoc, Set.of(IndexFields.ID)).get(IndexFields.ID);
+    }
+
+    /** Changes every time what searches see changes: caches of index statistics key on it. */
+    public long generation() {
+        return generation.get();
     }
 
     public CitedAnalyzer analyzer() {
         return analyzer;
     }
 
+    /** Whether passages get vectors (an embedding model is configured), whether or not all have them yet. */
     public boolean hasVectors() {
-        return sentenceVectors != null;
+        return vectorBuilder != null;
     }
 
-    /** Sentence embeddings, present when the index has vectors. */
+    /** Sentence embeddings, present when the index has vectors; sentences join as they are embedded. */
     public Optional<SentenceVectors> sentenceVectors() {
         return Optional.ofNullable(sentenceVectors);
     }
 
+    /** How far the vectors are: every passage is searchable with BM25 already. */
+    public IndexProgress progress() {
+        int passages = catalog.passages().size();
+        if (vectorBuilder == null) {
+            return new IndexProgress(passages, 0, false, null, null, 0, 0);
+        }
+        return vectorBuilder.progress(passages, Math.min(passages, embedded.size()));
+    }
+
+    /** Waits until every passage has its vector (or {@code timeout} passes); true when they all have. */
+    public boolean awaitVectors(Duration timeout) {
+        return vectorBuilder == null || vectorBuilder.awaitIdle(timeout);
+    }
+
     /** All documents, in load order. */
     public List<Document> documents() {
-        return List.copyOf(documents.values());
+        return List.copyOf(catalog.documents().values());
     }
 
     public Optional<Document> document(String id) {
-        return Optional.ofNullable(documents.get(id));
+        return Optional.ofNullable(catalog.documents().get(id));
     }
 
     public Optional<Passage> passage(String id) {
-        return Optional.ofNullable(passages.get(id));
+        return Optional.ofNullable(catalog.passages().get(id));
     }
 
     /** How many passages each document has, by document id. */
     public Map<String, Integer> passagesPerDocument() {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        passages.values().forEach(p -> counts.merge(p.documentId(), 1, Integer::sum));
+        catalog.byDocument().forEach((id, passages) -> counts.put(id, passages.size()));
         return counts;
     }
 
     public int passageCount() {
-        return passages.size();
-    }
-
-    /** The stored passage id of a Lucene doc. */
-    public String idOf(int luceneDoc) {
-        try {
-            return searcher.storedFields().document(luceneDoc).get(IndexFields.ID);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return catalog.passages().size();
     }
 
     @Override
     public void close() throws IOException {
-        reader.close();
-        directory.close();
+        if (vectorBuilder != null) {
+            vectorBuilder.close();
+        }
+        synchronized (writes) {
+            searchers.close();
+            writer.close(); // commits what was written
+            directory.close();
+        }
     }
 }

@@ -2,69 +2,25 @@ package dev.cited.index;
 
 import dev.cited.chunking.Passage;
 import dev.cited.chunking.Span;
+import org.apache.lucene.util.BytesRef;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Embeddings of every sentence, computed once with the index, so answers can be judged sentence by
- * sentence for meaning and not only shared words. Saved beside an on-disk index and reused with it.
+ * Embeddings of the sentences of every embedded passage, so answers can be judged sentence by sentence for
+ * meaning and not only shared words. A live view: sentences join as their passages are embedded in the
+ * background, and a sentence without a vector yet simply has no opinion. Stored with each passage in the
+ * index, so a restart reloads them instead of embedding again.
  */
 public final class SentenceVectors {
-    private final Map<String, float[]> vectors;
+    private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
 
-    private SentenceVectors(Map<String, float[]> vectors) {
-        this.vectors = vectors;
-    }
-
-    static SentenceVectors compute(Iterable<Passage> passages, Embedder embedder) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        for (Passage passage : passages) {
-            for (Span sentence : passage.sentences()) {
-                String text = passage.textOf(sentence);
-                if (text.codePoints().anyMatch(Character::isLetterOrDigit)) { // "•", "—": nothing to embed
-                    texts.putIfAbsent(key(passage.documentId(), sentence), text);
-                }
-            }
-        }
-        if (texts.isEmpty()) {
-            return new SentenceVectors(new HashMap<>());
-        }
-        List<String> keys = new ArrayList<>(texts.keySet());
-        List<float[]> embedded = ProgressiveEmbedding.embedAll(embedder, new ArrayList<>(texts.values()), "sentences");
-        Map<String, float[]> vectors = new HashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            vectors.put(keys.get(i), embedded.get(i));
-        }
-        return new SentenceVectors(vectors);
-    }
-
-    /** These vectors without the sentences of {@code documentIds}, plus freshly embedded ones for {@code passages}. */
-    SentenceVectors replacing(java.util.Set<String> documentIds, Iterable<Passage> passages, Embedder embedder) {
-        Map<String, float[]> kept = new HashMap<>();
-        vectors.forEach((key, vector) -> {
-            if (!documentIds.contains(documentIdOf(key))) {
-                kept.put(key, vector);
-            }
-        });
-        kept.putAll(compute(passages, embedder).vectors);
-        return new SentenceVectors(kept);
-    }
-
-    /** The document id of a key "id:start:end" (the id may itself hold ":"). */
-    private static String documentIdOf(String key) {
-        int end = key.lastIndexOf(':');
-        return key.substring(0, key.lastIndexOf(':', end - 1));
+    SentenceVectors() {
     }
 
     public Optional<float[]> of(String documentId, Span sentence) {
@@ -75,44 +31,69 @@ public final class SentenceVectors {
         return vectors.size();
     }
 
+    boolean has(String documentId, Span sentence) {
+        return vectors.containsKey(key(documentId, sentence));
+    }
+
+    void put(String documentId, Span sentence, float[] vector) {
+        vectors.put(key(documentId, sentence), vector);
+    }
+
+    /** Forgets the sentences of {@code documentIds} (changed or removed documents). */
+    void removeDocuments(Set<String> documentIds) {
+        if (!documentIds.isEmpty()) {
+            vectors.keySet().removeIf(key -> documentIds.contains(documentIdOf(key)));
+        }
+    }
+
+    /** The sentences of a passage worth embedding: "•" or "—" alone has nothing to embed. */
+    static boolean worthEmbedding(String sentence) {
+        return sentence.codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
+    /** The vectors of {@code passage}'s sentences, as stored beside its own vector: [count, (start, end, dim, floats)…]. */
+    BytesRef encode(Passage passage) {
+        Map<Span, float[]> own = new LinkedHashMap<>();
+        for (Span sentence : passage.sentences()) {
+            of(passage.documentId(), sentence).ifPresent(v -> own.put(sentence, v));
+        }
+        int bytes = Integer.BYTES;
+        for (float[] v : own.values()) {
+            bytes += 3 * Integer.BYTES + v.length * Float.BYTES;
+        }
+        ByteBuffer out = ByteBuffer.allocate(bytes);
+        out.putInt(own.size());
+        own.forEach((span, v) -> {
+            out.putInt(span.start()).putInt(span.end()).putInt(v.length);
+            for (float f : v) {
+                out.putFloat(f);
+            }
+        });
+        return new BytesRef(out.array());
+    }
+
+    /** Loads what {@link #encode} stored for a passage of {@code documentId}. */
+    void decode(String documentId, BytesRef stored) {
+        ByteBuffer in = ByteBuffer.wrap(stored.bytes, stored.offset, stored.length);
+        int count = in.getInt();
+        for (int i = 0; i < count; i++) {
+            Span span = new Span(in.getInt(), in.getInt());
+            float[] v = new float[in.getInt()];
+            for (int j = 0; j < v.length; j++) {
+                v[j] = in.getFloat();
+            }
+            vectors.putIfAbsent(key(documentId, span), v);
+        }
+    }
+
     private static String key(String documentId, Span sentence) {
         return documentId + ":" + sentence.start() + ":" + sentence.end();
     }
 
-    void save(Path file) {
-        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
-            out.writeInt(vectors.size());
-            for (Map.Entry<String, float[]> e : vectors.entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeInt(e.getValue().length);
-                for (float f : e.getValue()) {
-                    out.writeFloat(f);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot save sentence vectors to " + file, e);
-        }
-    }
-
-    static Optional<SentenceVectors> load(Path file) {
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
-            int count = in.readInt();
-            Map<String, float[]> vectors = new HashMap<>();
-            for (int i = 0; i < count; i++) {
-                String key = in.readUTF();
-                float[] v = new float[in.readInt()];
-                for (int j = 0; j < v.length; j++) {
-                    v[j] = in.readFloat();
-                }
-                vectors.put(key, v);
-            }
-            return Optional.of(new SentenceVectors(vectors));
-        } catch (IOException e) {
-            return Optional.empty(); // damaged: recompute
-        }
+    /** The document id of a key "id:start:end" (the id may itself hold ":"). */
+    private static String documentIdOf(String key) {
+        int end = key.lastIndexOf(':');
+        return key.substring(0, key.lastIndexOf(':', end - 1));
     }
 
     /** Cosine similarity of two vectors. */

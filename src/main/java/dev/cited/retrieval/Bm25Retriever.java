@@ -5,15 +5,12 @@ import dev.cited.index.PassageIndex;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,18 +34,16 @@ public final class Bm25Retriever implements Retriever {
         }
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         terms.forEach(t -> builder.add(new TermQuery(new Term(IndexFields.TEXT, t)), BooleanClause.Occur.SHOULD));
-        IndexSearcher searcher = index.searcher();
-        try {
+        return index.search(searcher -> {
             TopFieldDocs top = searcher.search(builder.build(), k, SCORE_THEN_ID, true);
             List<ScoredPassage> results = new ArrayList<>();
             for (ScoreDoc hit : top.scoreDocs) {
-                String id = index.idOf(hit.doc);
-                index.passage(id).ifPresent(p -> results.add(new ScoredPassage(p, hit.score, (double) hit.score, null)));
+                // a passage removed since this snapshot was taken is left out
+                index.passage(PassageIndex.idOf(searcher, hit.doc))
+                        .ifPresent(p -> results.add(new ScoredPassage(p, hit.score, (double) hit.score, null)));
             }
             return results;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     @Override

@@ -7,13 +7,13 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Nearest passages by cosine similarity of embeddings. */
+/** Nearest passages by cosine similarity of embeddings, among the passages embedded so far. */
 public final class DenseRetriever implements Retriever {
+    /** Neighbours searched for per query (Lucene's k, also its beam width); the best k are returned. */
+    static final int CANDIDATES = 100;
     private final PassageIndex index;
     private final Embedder embedder;
 
@@ -31,19 +31,22 @@ public final class DenseRetriever implements Retriever {
             return List.of();
         }
         float[] vector = embedder.embed(query);
-        try {
-            TopDocs top = index.searcher().search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, k), k);
+        return index.search(searcher -> {
+            // Searched wider than asked: HNSW is approximate, and how close it comes depends on how the index is
+            // split into segments, which depends on when vectors landed in the background. A wider beam makes
+            // the top k the same however the index is split (exactly so below CANDIDATES passages).
+            int wide = Math.max(k, CANDIDATES);
+            TopDocs top = searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, wide), wide);
             List<ScoredPassage> results = new ArrayList<>();
             for (ScoreDoc hit : top.scoreDocs) {
                 // Lucene scores cosine as (1 + cos) / 2; report the cosine itself.
                 double cosine = 2.0 * hit.score - 1.0;
-                index.passage(index.idOf(hit.doc)).ifPresent(p -> results.add(new ScoredPassage(p, cosine, null, cosine)));
+                index.passage(PassageIndex.idOf(searcher, hit.doc))
+                        .ifPresent(p -> results.add(new ScoredPassage(p, cosine, null, cosine)));
             }
             results.sort(Ranking.BEST_FIRST);
-            return results;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            return List.copyOf(results.subList(0, Math.min(k, results.size())));
+        });
     }
 
     @Override

@@ -4,8 +4,6 @@ import dev.cited.index.IndexFields;
 import dev.cited.index.PassageIndex;
 import org.apache.lucene.index.Term;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,12 +13,14 @@ public final class IndexTermStatistics implements TermStatistics {
     private static final int MAX_CACHED_TERMS = 500_000;
 
     private final PassageIndex index;
-    private final Map<String, Double> idfs = new ConcurrentHashMap<>();
-    private final double unseenIdf;
+    /** idfs of the index as it was at {@code generation}; a change to the index starts a new cache. */
+    private volatile Cache cache = new Cache(-1, new ConcurrentHashMap<>(), 0);
+
+    private record Cache(long generation, Map<String, Double> idfs, double unseenIdf) {
+    }
 
     public IndexTermStatistics(PassageIndex index) {
         this.index = index;
-        this.unseenIdf = computeIdf("\u0000never-a-term");
     }
 
     @Override
@@ -30,29 +30,38 @@ public final class IndexTermStatistics implements TermStatistics {
 
     @Override
     public double idf(String term) {
+        Map<String, Double> idfs = current().idfs();
         Double known = idfs.get(term);
         if (known != null) {
             return known;
         }
         double idf = computeIdf(term);
         if (idfs.size() < MAX_CACHED_TERMS) {
-            idfs.put(term, idf); // the index never changes after start, so neither does a term's idf
+            idfs.put(term, idf);
         }
         return idf;
     }
 
     @Override
     public boolean occurs(String term) {
-        return idf(term) < unseenIdf; // a term in no passage gets the highest idf
+        return idf(term) < current().unseenIdf(); // a term in no passage gets the highest idf
+    }
+
+    private Cache current() {
+        Cache c = cache;
+        long generation = index.generation();
+        if (c.generation() != generation) {
+            c = new Cache(generation, new ConcurrentHashMap<>(), computeIdf("\u0000never-a-term"));
+            cache = c;
+        }
+        return c;
     }
 
     private double computeIdf(String term) {
-        try {
-            long n = index.searcher().getIndexReader().numDocs();
-            long df = index.searcher().getIndexReader().docFreq(new Term(IndexFields.TEXT, term));
+        return index.search(searcher -> {
+            long n = searcher.getIndexReader().numDocs();
+            long df = searcher.getIndexReader().docFreq(new Term(IndexFields.TEXT, term));
             return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 }

@@ -55,6 +55,22 @@ final class ApiClient {
         return send(HttpRequest.newBuilder(uri(rawPath)).timeout(TIMEOUT).method(method, publisher).build());
     }
 
+    /** POST as multipart/form-data, one part named {@code field} per file (name → bytes), as a browser sends it. */
+    HttpResponse<String> upload(String rawPath, String field, java.util.Map<String, byte[]> files) {
+        String boundary = "cited-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        files.forEach((name, bytes) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                    + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(bytes);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(rawPath)).timeout(TIMEOUT)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     HttpRequest postRequest(String rawPath, String body) {
         return HttpRequest.newBuilder(uri(rawPath)).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")

@@ -49,14 +49,14 @@ class PassageIndexTest {
         int passages;
         try (PassageIndex index = PassageIndex.build(docs, new PassageChunker(), first, data)) {
             passages = index.passageCount();
-            assertEquals(passages, index.searcher().getIndexReader().numDocs());
+            assertEquals(passages, numDocs(index));
         }
         assertTrue(first.embedded.get() > passages, "passages and sentences embedded");
 
         CountingEmbedder second = new CountingEmbedder();
         try (PassageIndex index = PassageIndex.build(docs, new PassageChunker(), second, data)) {
             assertEquals(0, second.embedded.get(), "nothing re-embedded");
-            assertEquals(passages, index.searcher().getIndexReader().numDocs());
+            assertEquals(passages, numDocs(index));
             assertTrue(index.sentenceVectors().isPresent());
         }
     }
@@ -71,7 +71,7 @@ class PassageIndexTest {
         CountingEmbedder again = new CountingEmbedder();
         try (PassageIndex index = PassageIndex.build(docs, new PassageChunker(), again, data)) {
             assertEquals(textsOf(extra), again.embedded.get(), "only the new document's passages and sentences");
-            assertEquals(index.passageCount(), index.searcher().getIndexReader().numDocs());
+            assertEquals(index.passageCount(), numDocs(index));
             assertTrue(index.document("extra").isPresent());
             assertEquals(1, hits(index, new TermQuery(new Term(IndexFields.DOCUMENT_ID, "extra"))));
         }
@@ -95,7 +95,7 @@ class PassageIndexTest {
              PassageIndex rebuilt = PassageIndex.build(now, new PassageChunker(), new CountingEmbedder(), fresh)) {
             assertEquals(textsOf(revised), update.embedded.get(), "only the changed document is embedded again");
             assertEquals(0, hits(updated, new TermQuery(new Term(IndexFields.DOCUMENT_ID, "memo"))));
-            assertEquals(rebuilt.passageCount(), updated.searcher().getIndexReader().numDocs());
+            assertEquals(rebuilt.passageCount(), numDocs(updated));
             assertEquals(ranking(rebuilt, "korea"), ranking(updated, "korea"), "same passages, same BM25 scores");
             assertEquals(ranking(rebuilt, "summit"), ranking(updated, "summit"));
             SentenceVectors vectors = updated.sentenceVectors().orElseThrow();
@@ -120,6 +120,70 @@ class PassageIndexTest {
         assertEquals(first.embedded.get(), other.embedded.get());
     }
 
+    @Test
+    void givenVectorsStillBeingBuilt_whenSearched_thenBm25AnswersAndProgressSaysHowFarVectorsAre() throws Exception {
+        List<Document> docs = DocumentLoader.load(Path.of("seeds"));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountingEmbedder gated = new CountingEmbedder() {
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.embedAll(texts);
+            }
+        };
+        try (PassageIndex index = PassageIndex.open(new PassageChunker(), gated, null)) {
+            index.sync(docs);
+
+            assertTrue(hits(index, new TermQuery(new Term(IndexFields.TEXT, "korea"))) > 0, "searchable at once");
+            IndexProgress before = index.progress();
+            assertEquals(index.passageCount(), before.passages());
+            assertEquals(0, before.embedded());
+            assertTrue(before.vectors() && !before.ready());
+            assertEquals(0, (int) index.search(s -> s.count(new org.apache.lucene.search.FieldExistsQuery(IndexFields.VECTOR))));
+
+            release.countDown();
+            assertTrue(index.awaitVectors(java.time.Duration.ofMinutes(1)));
+            IndexProgress after = index.progress();
+            assertTrue(after.ready());
+            assertEquals(index.passageCount(), after.embedded());
+            assertEquals(index.passageCount(), numDocs(index), "each passage once, with its vector");
+            assertEquals(index.passageCount(),
+                    (int) index.search(s -> s.count(new org.apache.lucene.search.FieldExistsQuery(IndexFields.VECTOR))));
+        }
+    }
+
+    @Test
+    void givenAStopBeforeEveryVectorWasBuilt_whenOpenedAgain_thenOnlyTheRestIsEmbedded(@TempDir Path data) throws Exception {
+        List<Document> docs = DocumentLoader.load(Path.of("seeds"));
+        CountingEmbedder first = new CountingEmbedder() {
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                try {
+                    Thread.sleep(50); // slow enough that the close comes while vectors are being built
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.embedAll(texts);
+            }
+        };
+        CountingEmbedder fresh = new CountingEmbedder();
+        PassageIndex.build(docs, new PassageChunker(), fresh, null).close();
+        int total = fresh.embedded.get();
+        try (PassageIndex index = PassageIndex.open(new PassageChunker(), first, data)) {
+            index.sync(docs);
+        }
+        CountingEmbedder second = new CountingEmbedder();
+        try (PassageIndex index = PassageIndex.build(docs, new PassageChunker(), second, data)) {
+            assertEquals(total, first.embedded.get() + second.embedded.get(), "nothing embedded twice, nothing missed");
+            assertTrue(index.progress().ready());
+            assertEquals(index.passageCount(), numDocs(index));
+        }
+    }
+
     /** Passages plus distinct sentences: what building a document embeds. */
     private static int textsOf(Document document) {
         List<dev.cited.chunking.Passage> passages = new PassageChunker().chunk(document);
@@ -127,18 +191,24 @@ class PassageIndexTest {
         return passages.size() + (int) sentences;
     }
 
-    private static long hits(PassageIndex index, Query query) throws IOException {
-        return index.searcher().count(query);
+    private static long hits(PassageIndex index, Query query) {
+        return index.search(searcher -> searcher.count(query));
+    }
+
+    private static int numDocs(PassageIndex index) {
+        return index.search(searcher -> searcher.getIndexReader().numDocs());
     }
 
     /** "id score" of every passage holding {@code term}, best first. */
-    private static List<String> ranking(PassageIndex index, String term) throws IOException {
-        TopDocs top = index.searcher().search(new TermQuery(new Term(IndexFields.TEXT, term)), 100);
-        List<String> ranking = new ArrayList<>();
-        for (ScoreDoc hit : top.scoreDocs) {
-            ranking.add(index.idOf(hit.doc) + " " + hit.score);
-        }
-        ranking.sort(null);
-        return ranking;
+    private static List<String> ranking(PassageIndex index, String term) {
+        return index.search(searcher -> {
+            TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.TEXT, term)), 100);
+            List<String> ranking = new ArrayList<>();
+            for (ScoreDoc hit : top.scoreDocs) {
+                ranking.add(PassageIndex.idOf(searcher, hit.doc) + " " + hit.score);
+            }
+            ranking.sort(null);
+            return ranking;
+        });
     }
 }

@@ -1,0 +1,208 @@
+package dev.cited.app;
+
+import dev.cited.chunking.Passage;
+import dev.cited.chunking.PassageChunker;
+import dev.cited.chunking.Span;
+import dev.cited.collection.CollectionProgress;
+import dev.cited.conversation.AskRequest;
+import dev.cited.document.Document;
+import dev.cited.document.DocumentLoader;
+import dev.cited.eval.Evaluator;
+import dev.cited.index.Embedder;
+import dev.cited.llm.EmbeddingChoice;
+import dev.cited.llm.OnnxEmbedder;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code cited bench-ingest DIR}: how long a folder takes to become answerable (BM25) and fully ready
+ * (vectors), against the embedding model's own throughput measured in the same run on the same texts, with
+ * memory, disk and question latency. The figures in docs/benchmarks.md under "Ingestion".
+ */
+final class IngestBenchmark {
+    /** Texts the model's own throughput is measured on: enough for a steady rate, a small part of the run. */
+    static final int SAMPLE = 1_000;
+    private static final int QUESTIONS = 100;
+
+    private IngestBenchmark() {
+    }
+
+    static int run(CommandLine line, PrintStream out) throws Exception {
+        if (line.help || line.arguments.size() != 1) {
+            (line.help ? out : System.err).print("""
+                    Usage: java -jar target/cited.jar bench-ingest [flags] DIR
+                    Measures the embedding model's batched throughput on DIR's passages and sentences, then starts
+                    on DIR as the server does and reports the time until it answers with BM25, the time until
+                    every vector is built, passages per second, texts embedded per second against the model's own
+                    rate, resident memory, heap, index size on disk and question latency. With --data, the index
+                    is kept there (a second run measures a restart); otherwise in a temporary folder.
+                    """ + CommandLine.COMMON_FLAGS);
+            return line.help ? 0 : 2;
+        }
+        Path folder = Path.of(line.arguments.get(0));
+        Path data = line.config.dataDir() != null ? line.config.dataDir() : Files.createTempDirectory("cited-bench-");
+        CitedConfig config = line.config.toBuilder().seeds(folder).dataDir(data).port(0).watch(false)
+                .vectorsInBackground(true).build();
+        out.printf(Locale.ROOT, "machine: %d cores, Java %s, %s %s; max heap %d MB%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.getRuntime().maxMemory() >> 20);
+        modelThroughput(folder, config, out);
+
+        long started = System.nanoTime();
+        try (CitedEngine engine = CitedEngine.create(config, System.getenv())) {
+            double answerable = seconds(started);
+            CollectionProgress first = engine.collection().progress();
+            out.printf(Locale.ROOT, "answerable with BM25 after %.1f s: %,d files, %,d passages (%s)%n", answerable,
+                    first.files().indexed(), first.passages().total(), first.state());
+            List<String> questions = questions(engine);
+            out.printf(Locale.ROOT, "questions while vectors are built: %s%n", latency(engine, questions));
+            CollectionProgress last = first;
+            long reported = System.nanoTime();
+            while (!engine.index().awaitVectors(java.time.Duration.ofSeconds(30))) {
+                last = engine.collection().progress();
+                if (seconds(reported) >= 60) {
+                    out.printf(Locale.ROOT, "  %.0f s: %,d of %,d passages embedded, %s passages/s, about %s s left%n",
+                            seconds(started), last.passages().embedded(), last.passages().total(), last.perSecond(),
+                            last.secondsLeft());
+                    reported = System.nanoTime();
+                }
+            }
+            double ready = seconds(started);
+            CollectionProgress done = engine.collection().progress();
+            int embeddedNow = done.passages().embedded() - first.passages().embedded();
+            long texts = textsEmbedded(engine, first.passages().embedded() == 0);
+            double vectorSeconds = ready - answerable;
+            out.printf(Locale.ROOT, "fully ready after %.1f s: %,d passages embedded in %.1f s (%.1f passages/s; "
+                            + "%,d texts with their sentences, %.1f texts/s)%n", ready, embeddedNow, vectorSeconds,
+                    embeddedNow / Math.max(vectorSeconds, 1e-9), texts, texts / Math.max(vectorSeconds, 1e-9));
+            out.printf(Locale.ROOT, "questions when ready: %s%n", latency(engine, questions));
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            out.printf(Locale.ROOT, "memory: RSS %s, heap used after GC %d MB; index on disk %d MB (%s)%n",
+                    residentSet(), (rt.totalMemory() - rt.freeMemory()) >> 20, sizeOf(data.resolve("index")) >> 20, data);
+        }
+        return 0;
+    }
+
+    /** The model's own rate on passages and sentences of the folder, batched as the index embeds them. */
+    private static void modelThroughput(Path folder, CitedConfig config, PrintStream out) {
+        if ("bm25".equalsIgnoreCase(config.retrieval())) {
+            return;
+        }
+        List<Document> documents = new ArrayList<>();
+        for (Document d : DocumentLoader.read(folder, config.limits()).documents()) {
+            documents.add(d);
+            if (documents.size() >= 50) {
+                break;
+            }
+        }
+        List<String> passages = new ArrayList<>();
+        List<String> sentences = new ArrayList<>();
+        PassageChunker chunker = new PassageChunker();
+        for (Document d : documents) {
+            for (Passage p : chunker.chunk(d)) {
+                if (passages.size() < SAMPLE) {
+                    passages.add(p.documentTitle() + "\n" + p.text());
+                }
+                for (Span s : p.sentences()) {
+                    if (sentences.size() < SAMPLE) {
+                        sentences.add(p.textOf(s));
+                    }
+                }
+            }
+        }
+        Embedder model = OnnxEmbedder.forPassages(EmbeddingChoice.parse(config.embedding()));
+        model.embedAll(passages.subList(0, Math.min(32, passages.size()))); // warm up
+        for (var sample : Map.of("passages", passages, "sentences", sentences).entrySet()) {
+            long t = System.nanoTime();
+            for (int from = 0; from < sample.getValue().size(); from += 32) {
+                model.embedAll(sample.getValue().subList(from, Math.min(sample.getValue().size(), from + 32)));
+            }
+            out.printf(Locale.ROOT, "model %s alone, batches of 32: %.1f %s/s (%,d texts)%n", model.name(),
+                    sample.getValue().size() / seconds(t), sample.getKey(), sample.getValue().size());
+        }
+    }
+
+    /** Every text the index embeds for its passages: the passage and each sentence with letters (each once). */
+    private static long textsEmbedded(CitedEngine engine, boolean all) {
+        if (!all) {
+            return 0;
+        }
+        long texts = engine.index().passageCount();
+        java.util.Set<String> sentences = new java.util.HashSet<>();
+        for (Document d : engine.index().documents()) {
+            for (Passage p : new PassageChunker().chunk(d)) {
+                for (Span s : p.sentences()) {
+                    if (p.textOf(s).codePoints().anyMatch(Character::isLetterOrDigit)) {
+                        sentences.add(d.id() + ":" + s.start());
+                    }
+                }
+            }
+        }
+        return texts + sentences.size();
+    }
+
+    /** Questions made from the collection itself, the same each run: the first words of every nth passage. */
+    private static List<String> questions(CitedEngine engine) {
+        List<Document> documents = engine.index().documents();
+        List<String> questions = new ArrayList<>();
+        int step = Math.max(1, documents.size() / QUESTIONS);
+        for (int i = 0; i < documents.size() && questions.size() < QUESTIONS; i += step) {
+            String text = documents.get(i).text();
+            String[] words = text.substring(Math.min(text.length(), text.length() / 3)).split("\\s+");
+            StringBuilder q = new StringBuilder("What about");
+            for (int w = 1; w < Math.min(words.length, 9); w++) {
+                q.append(' ').append(words[w].replaceAll("[^\\p{L}\\p{N}-]", ""));
+            }
+            questions.add(q.toString().trim() + "?");
+        }
+        return questions;
+    }
+
+    private static String latency(CitedEngine engine, List<String> questions) {
+        List<Double> millis = new ArrayList<>();
+        for (String q : questions) {
+            long t = System.nanoTime();
+            engine.conversations().ask(AskRequest.of(q));
+            millis.add((System.nanoTime() - t) / 1e6);
+        }
+        return String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms (%d questions)", Evaluator.percentile(millis, 50),
+                Evaluator.percentile(millis, 95), millis.size());
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static long sizeOf(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String residentSet() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
+                    .map(l -> l.replace("VmRSS:", "").trim()).findFirst().orElse("n/a");
+        } catch (IOException e) {
+            return "n/a";
+        }
+    }
+}

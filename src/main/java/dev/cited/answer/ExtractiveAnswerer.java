@@ -143,6 +143,7 @@ public final class ExtractiveAnswerer implements Answerer {
                                        Demand demand) {
         List<Candidate> candidates = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        similarity.prepare(passages.stream().map(ScoredPassage::passage).toList());
         for (int rank = 0; rank < passages.size(); rank++) {
             Passage passage = passages.get(rank).passage();
             double passageCoverage = support.coverage(wanted, support.termsOf(passage.text()));

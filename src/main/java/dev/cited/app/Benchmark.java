@@ -76,7 +76,7 @@ final class Benchmark {
      */
     private static void groundingFigures(CitedConfig config, List<String> questions, PrintStream out) throws Exception {
         TimedVerifier timed = new TimedVerifier();
-        try (CitedEngine engine = CitedEngine.create(config, Map.of(), v -> timed.wrapping(v))) {
+        try (CitedEngine engine = CitedEngine.create(config, Map.of(), v -> timed.wrapping(v), collection -> { })) {
             measure("extractive", engine, questions, timed, out);
         }
         Path claims = Path.of("eval/claims.jsonl");
@@ -86,7 +86,7 @@ final class Benchmark {
         List<dev.cited.eval.ClaimCase> cases = dev.cited.eval.ClaimCase.read(claims);
         try (dev.cited.eval.ScriptedModelServer model = dev.cited.eval.ScriptedModelServer.start(cases, 0);
              CitedEngine engine = CitedEngine.create(config.toBuilder().model(dev.cited.eval.EvalCommand.STAND_IN_MODEL)
-                     .build(), model.env(), v -> timed.wrapping(v))) {
+                     .build(), model.env(), v -> timed.wrapping(v), collection -> { })) {
             measure("stand-in model, " + cases.size() + " claim-set answers", engine,
                     cases.stream().map(dev.cited.eval.ClaimCase::question).toList(), timed, out);
         }

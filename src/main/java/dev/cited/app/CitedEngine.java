@@ -71,33 +71,49 @@ public final class CitedEngine implements EvalCommand.Engine {
         this.feedback = new InMemoryFeedbackStore();
     }
 
+    /** hybrid, bm25 or dense. */
+    static String retrievalMode(CitedConfig config) {
+        String mode = config.retrieval() == null ? "hybrid" : config.retrieval().trim().toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("hybrid", "bm25", "dense").contains(mode)) {
+            throw new IllegalArgumentException("Unknown retrieval '" + config.retrieval() + "': use hybrid, bm25 or dense");
+        }
+        return mode;
+    }
+
+    /** The documents folder and its index (in the data folder, or in memory), not read yet. */
+    static LiveCollection openCollection(CitedConfig config, Embedder passageEmbedder) {
+        return new LiveCollection(new DocumentLoader(config.seeds(), config.limits()),
+                PassageIndex.open(new PassageChunker(), passageEmbedder, config.dataDir()));
+    }
+
     /**
      * @param env where model keys and URLs are read from (System.getenv() in production)
      * @throws IllegalArgumentException for a configuration that cannot work, with a message for the user
      */
     public static CitedEngine create(CitedConfig config, Map<String, String> env) {
-        return create(config, env, java.util.function.UnaryOperator.identity());
+        return create(config, env, java.util.function.UnaryOperator.identity(), collection -> { });
     }
 
-    /** @param verifiers wraps the claim verifier (the benchmark times it) */
+    /**
+     * @param verifiers wraps the claim verifier (the benchmark times it)
+     * @param opened    told of the collection before it is first read, to show its progress
+     */
     static CitedEngine create(CitedConfig config, Map<String, String> env,
-                              java.util.function.UnaryOperator<ClaimVerifier> verifiers) {
+                              java.util.function.UnaryOperator<ClaimVerifier> verifiers,
+                              java.util.function.Consumer<LiveCollection> opened) {
         ModelSpec spec = ModelSpec.parse(config.model());
         GroundingMode grounding = GroundingMode.parse(config.grounding());
         EmbeddingChoice embedding = EmbeddingChoice.parse(config.embedding());
-        String mode = config.retrieval() == null ? "hybrid" : config.retrieval().trim().toLowerCase(java.util.Locale.ROOT);
-        if (!List.of("hybrid", "bm25", "dense").contains(mode)) {
-            throw new IllegalArgumentException("Unknown retrieval '" + config.retrieval() + "': use hybrid, bm25 or dense");
-        }
+        String mode = retrievalMode(config);
         // Model settings and prompts first: a mistake there should not wait for the index to be built.
         ChatModels models = spec.isExtractive() ? null : ChatModels.create(spec, env, config.modelTimeout());
         PromptTemplate answerPrompt = models == null ? null : PromptTemplate.load(config.promptsDir(), "answer");
         PromptTemplate rewritePrompt = models == null ? null : PromptTemplate.load(config.promptsDir(), "rewrite");
-        DocumentLoader loader = new DocumentLoader(config.seeds(), config.limits());
         boolean dense = !mode.equals("bm25");
         Embedder passageEmbedder = dense ? OnnxEmbedder.forPassages(embedding) : null;
-        PassageIndex index = PassageIndex.open(new PassageChunker(), passageEmbedder, config.dataDir());
-        LiveCollection collection = new LiveCollection(loader, index);
+        LiveCollection collection = openCollection(config, passageEmbedder);
+        PassageIndex index = collection.index();
+        opened.accept(collection);
         try {
             List<Document> documents = collection.refresh().documents(); // answerable with BM25 from here
             if (documents.isEmpty()) {

@@ -18,6 +18,7 @@ public final class Main {
             Usage:
               java -jar target/cited.jar [serve] [flags]     run the web UI, HTTP API and Slack webhook
               java -jar target/cited.jar ask "question"      answer one question and print its sources
+              java -jar target/cited.jar index DIR --data DATA  build a folder's index ahead of serving it
               java -jar target/cited.jar eval FILE.jsonl     score retrieval and answers on a question set
               java -jar target/cited.jar bench               measure start-up, latency, heap, retrievers, grounding
               java -jar target/cited.jar bench-ingest DIR    measure how fast a folder becomes answerable and ready
@@ -47,6 +48,7 @@ public final class Main {
                 case "eval" -> EvalCommand.run(line.arguments, (model, env) -> CitedEngine.create(
                         model == null ? line.config : line.config.toBuilder().model(model).build(), env),
                         System.getenv(), line.help, out, err);
+                case "index" -> IndexCommand.run(line, out, err);
                 case "bench" -> Benchmark.run(line, out);
                 case "bench-ingest" -> IngestBenchmark.run(line, out);
                 case "stand-in" -> standIn(line, out, err);
@@ -86,11 +88,21 @@ public final class Main {
         }
         long started = System.nanoTime();
         CitedConfig config = line.config.toBuilder().watch(!line.noWatch).vectorsInBackground(true).build();
-        CitedServer server = startHoldingThePort(config, out);
+        java.util.concurrent.atomic.AtomicReference<ProgressDisplay> display = new java.util.concurrent.atomic.AtomicReference<>();
+        CitedServer server = startHoldingThePort(config, out, collection -> {
+            if (ProgressDisplay.onTerminal()) { // a log has the indexing lines; a terminal gets a bar
+                display.set(ProgressDisplay.start(collection::progress, System.err, true, true));
+            }
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "cited-shutdown"));
-        out.printf("Cited is ready on http://localhost:%d (%d documents, model %s, started in %d ms)%n",
+        String ready = String.format("Cited is ready on http://localhost:%d (%d documents, model %s, started in %d ms)",
                 server.port(), server.engine().index().documents().size(),
                 server.engine().conversations().modelName(), (System.nanoTime() - started) / 1_000_000);
+        if (display.get() != null) {
+            display.get().println(ready);
+        } else {
+            out.println(ready);
+        }
         return waitForever();
     }
 
@@ -98,7 +110,8 @@ public final class Main {
      * Builds the engine behind a "starting" page on the port, then hands the port to the real server. With
      * port 0 there is nothing to hold: the real port is only known once the server starts.
      */
-    private static CitedServer startHoldingThePort(CitedConfig config, PrintStream out) {
+    private static CitedServer startHoldingThePort(CitedConfig config, PrintStream out,
+                                                   java.util.function.Consumer<dev.cited.collection.LiveCollection> opened) {
         if (config.port() == 0) {
             return CitedServer.start(config);
         }
@@ -106,7 +119,7 @@ public final class Main {
         try (StartingServer starting = StartingServer.open(config.port())) {
             out.printf("Cited is starting on http://localhost:%d: reading and indexing %s%n", starting.port(),
                     config.seeds());
-            engine = CitedEngine.create(config, System.getenv());
+            engine = CitedEngine.create(config, System.getenv(), java.util.function.UnaryOperator.identity(), opened);
         }
         try {
             return CitedServer.start(config, engine);

@@ -11,8 +11,6 @@ public final class IndexFields {
     public static final String TEXT = "text";
     /** Passage embedding for dense retrieval; absent until the passage has been embedded. */
     public static final String VECTOR = "vector";
-    /** The embeddings of the passage's sentences, stored with its vector (see {@link SentenceVectors#encode}). */
-    static final String SENTENCE_VECTORS = "sentenceVectors";
     /** Commit data: the settings every stored passage depends on (format, chunking, embedding model). */
     static final String SETTINGS = "cited.settings";
 

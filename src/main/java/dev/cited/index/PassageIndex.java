@@ -29,6 +29,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import dev.cited.chunking.Span;
 import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,13 +60,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * The Lucene index of all passages, kept up to date while it is read: {@link #sync} brings it in line with a
  * list of documents (only new and changed ones are indexed, removed ones deleted), and a question in flight
  * keeps reading the snapshot it started on. Passages are searchable with BM25 as soon as they are written;
- * their vectors (and their sentences') are built in the background and join dense retrieval as they land.
+ * their vectors are built in the background and join dense retrieval as they land.
  * In memory, or in a data folder where everything, vectors included, is kept across starts.
  */
 public final class PassageIndex implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(PassageIndex.class);
     /** Part of the stored index's settings: bump it when the stored fields change, to force a rebuild. */
-    private static final String INDEX_FORMAT = "cited-index-3";
+    private static final String INDEX_FORMAT = "cited-index-4";
     /** Files an older Cited kept beside the index, now inside it. */
     private static final List<String> OLD_FILES = List.of("cited-manifest.json", "cited-sentence-vectors.bin",
             "cited-fingerprint.txt");
@@ -106,7 +107,7 @@ public final class PassageIndex implements Closeable {
                 return searcher;
             }
         });
-        this.sentenceVectors = embedder == null ? null : new SentenceVectors();
+        this.sentenceVectors = embedder == null ? null : new SentenceVectors(embedder, this::sentenceText);
         this.catalog = new Catalog(Map.of(), Map.of(), Map.of(), readStored());
         this.vectorBuilder = embedder == null ? null : new VectorBuilder(this, embedder);
     }
@@ -177,7 +178,7 @@ public final class PassageIndex implements Closeable {
 
     /**
      * What a data folder's index already holds: the hash of each document with passages in it, the passages
-     * that have vectors, and their sentences' vectors.
+     * that have vectors.
      */
     private Map<String, String> readStored() throws IOException {
         Map<String, String> hashes = new HashMap<>();
@@ -196,10 +197,6 @@ public final class PassageIndex implements Closeable {
                     hashes.put(documentId, fields.get(IndexFields.DOCUMENT_HASH));
                     if (withVectors.contains(doc)) {
                         embedded.add(fields.get(IndexFields.ID));
-                        BytesRef sentences = fields.getBinaryValue(IndexFields.SENTENCE_VECTORS);
-                        if (sentences != null && sentenceVectors != null) {
-                            sentenceVectors.decode(documentId, sentences);
-                        }
                     }
                 }
             }
@@ -284,9 +281,6 @@ public final class PassageIndex implements Closeable {
                 throw new UncheckedIOException("Cannot update the index: " + e.getMessage(), e);
             }
             embedded.removeIf(id -> !passages.containsKey(id) || stale.contains(passages.get(id).documentId()));
-            if (sentenceVectors != null) {
-                sentenceVectors.removeDocuments(stale);
-            }
             Map<String, String> written = new HashMap<>(hashes);
             written.keySet().retainAll(byDocument.keySet());
             catalog = new Catalog(Collections.unmodifiableMap(byId), Collections.unmodifiableMap(byDocument),
@@ -309,11 +303,10 @@ public final class PassageIndex implements Closeable {
     }
 
     /**
-     * Writes the vectors of {@code passages} (with their sentences'), for those still in the catalog as they
+     * Writes the vectors of {@code passages}, for those still in the catalog as they
      * were when embedded: a passage changed or removed meanwhile is left to its new version.
      */
-    void writeVectors(List<Passage> passages, List<float[]> vectors, Map<String, Map<dev.cited.chunking.Span, float[]>> sentences)
-            throws IOException {
+    void writeVectors(List<Passage> passages, List<float[]> vectors) throws IOException {
         synchronized (writes) {
             Catalog now = catalog;
             for (int i = 0; i < passages.size(); i++) {
@@ -321,8 +314,6 @@ public final class PassageIndex implements Closeable {
                 if (now.passages().get(passage.id()) != passage) {
                     continue;
                 }
-                sentences.getOrDefault(passage.id(), Map.of())
-                        .forEach((span, v) -> sentenceVectors.put(passage.documentId(), span, v));
                 writer.updateDocument(new Term(IndexFields.ID, passage.id()),
                         fields(passage, now.hashes().get(passage.documentId()), vectors.get(i)));
                 embedded.add(passage.id());
@@ -360,7 +351,6 @@ public final class PassageIndex implements Closeable {
         doc.add(new TextField(IndexFields.TEXT, passage.text(), Field.Store.NO));
         if (vector != null) {
             doc.add(new KnnFloatVectorField(IndexFields.VECTOR, vector, VectorSimilarityFunction.COSINE));
-            doc.add(new StoredField(IndexFields.SENTENCE_VECTORS, sentenceVectors.encode(passage)));
         }
         return doc;
     }
@@ -422,7 +412,7 @@ public final class PassageIndex implements Closeable {
         return vectorBuilder != null;
     }
 
-    /** Sentence embeddings, present when the index has vectors; sentences join as they are embedded. */
+    /** Sentence embeddings, present when the index has vectors; computed as questions need them. */
     public Optional<SentenceVectors> sentenceVectors() {
         return Optional.ofNullable(sentenceVectors);
     }
@@ -444,6 +434,13 @@ public final class PassageIndex implements Closeable {
     /** All documents, in load order. */
     public List<Document> documents() {
         return List.copyOf(catalog.documents().values());
+    }
+
+    /** The text of a sentence of a document in the index, or null when it is not there (any longer). */
+    private String sentenceText(String documentId, Span sentence) {
+        Document document = catalog.documents().get(documentId);
+        return document == null || sentence.end() > document.text().length()
+                ? null : document.text().substring(sentence.start(), sentence.end());
     }
 
     public Optional<Document> document(String id) {

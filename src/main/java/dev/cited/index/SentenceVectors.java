@@ -1,99 +1,84 @@
 package dev.cited.index;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cited.chunking.Passage;
 import dev.cited.chunking.Span;
-import org.apache.lucene.util.BytesRef;
 
-import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
- * Embeddings of the sentences of every embedded passage, so answers can be judged sentence by sentence for
- * meaning and not only shared words. A live view: sentences join as their passages are embedded in the
- * background, and a sentence without a vector yet simply has no opinion. Stored with each passage in the
- * index, so a restart reloads them instead of embedding again.
+ * Embeddings of the sentences of the passages a question retrieved, so answers can be judged sentence by
+ * sentence for meaning and not only shared words. Computed when a question first needs them, in one model
+ * pass per question ({@link #prepare}), and kept in a bounded cache: only a few passages per question are ever
+ * read sentence by sentence, so embedding every sentence of a collection up front (five times the texts of
+ * its passages) would make ingestion several times slower and hold hundreds of megabytes for nothing
+ * (measured in docs/benchmarks.md). Keyed by the sentence's text, which is all its vector depends on: a
+ * changed document cannot leave a stale vector behind, and a sentence two documents share is embedded once.
  */
 public final class SentenceVectors {
-    private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
+    /** Sentences kept (about 1.6 kB each at 384 dimensions): the passages of some hundreds of questions. */
+    static final int MAX_CACHED = 32_768;
 
-    SentenceVectors() {
+    private final Embedder embedder;
+    /** The text of a sentence of a document in the index, or null when the document is not (any longer) there. */
+    private final BiFunction<String, Span, String> texts;
+    private final Cache<String, float[]> vectors = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
+
+    SentenceVectors(Embedder embedder, BiFunction<String, Span, String> texts) {
+        this.embedder = embedder;
+        this.texts = texts;
     }
 
+    /** The vector of one sentence, embedded now when it is not cached; empty for a sentence with nothing to embed. */
     public Optional<float[]> of(String documentId, Span sentence) {
-        return Optional.ofNullable(vectors.get(key(documentId, sentence)));
-    }
-
-    int size() {
-        return vectors.size();
-    }
-
-    boolean has(String documentId, Span sentence) {
-        return vectors.containsKey(key(documentId, sentence));
-    }
-
-    void put(String documentId, Span sentence, float[] vector) {
-        vectors.put(key(documentId, sentence), vector);
-    }
-
-    /** Forgets the sentences of {@code documentIds} (changed or removed documents). */
-    void removeDocuments(Set<String> documentIds) {
-        if (!documentIds.isEmpty()) {
-            vectors.keySet().removeIf(key -> documentIds.contains(documentIdOf(key)));
+        String text = texts.apply(documentId, sentence);
+        if (text == null || !worthEmbedding(text)) {
+            return Optional.empty();
         }
+        return Optional.of(vectors.get(text, embedder::embed));
     }
 
-    /** The sentences of a passage worth embedding: "•" or "—" alone has nothing to embed. */
+    /** Embeds, in one model pass, the sentences of {@code passages} not cached yet. */
+    public void prepare(Collection<Passage> passages) {
+        Set<String> missing = new LinkedHashSet<>(); // passages overlap: each sentence once
+        for (Passage passage : passages) {
+            for (Span sentence : passage.sentences()) {
+                String text = passage.textOf(sentence);
+                if (worthEmbedding(text) && vectors.getIfPresent(text) == null) {
+                    missing.add(text);
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String> texts = new ArrayList<>(missing);
+        List<float[]> embedded = embedder.embedAll(texts);
+        Map<String, float[]> byText = new HashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            byText.put(texts.get(i), embedded.get(i));
+        }
+        vectors.putAll(byText);
+    }
+
+    /** How many sentence vectors are cached. */
+    long cached() {
+        vectors.cleanUp();
+        return vectors.estimatedSize();
+    }
+
+    /** A sentence worth embedding: "•" or "—" alone has nothing to embed. */
     static boolean worthEmbedding(String sentence) {
         return sentence.codePoints().anyMatch(Character::isLetterOrDigit);
-    }
-
-    /** The vectors of {@code passage}'s sentences, as stored beside its own vector: [count, (start, end, dim, floats)…]. */
-    BytesRef encode(Passage passage) {
-        Map<Span, float[]> own = new LinkedHashMap<>();
-        for (Span sentence : passage.sentences()) {
-            of(passage.documentId(), sentence).ifPresent(v -> own.put(sentence, v));
-        }
-        int bytes = Integer.BYTES;
-        for (float[] v : own.values()) {
-            bytes += 3 * Integer.BYTES + v.length * Float.BYTES;
-        }
-        ByteBuffer out = ByteBuffer.allocate(bytes);
-        out.putInt(own.size());
-        own.forEach((span, v) -> {
-            out.putInt(span.start()).putInt(span.end()).putInt(v.length);
-            for (float f : v) {
-                out.putFloat(f);
-            }
-        });
-        return new BytesRef(out.array());
-    }
-
-    /** Loads what {@link #encode} stored for a passage of {@code documentId}. */
-    void decode(String documentId, BytesRef stored) {
-        ByteBuffer in = ByteBuffer.wrap(stored.bytes, stored.offset, stored.length);
-        int count = in.getInt();
-        for (int i = 0; i < count; i++) {
-            Span span = new Span(in.getInt(), in.getInt());
-            float[] v = new float[in.getInt()];
-            for (int j = 0; j < v.length; j++) {
-                v[j] = in.getFloat();
-            }
-            vectors.putIfAbsent(key(documentId, span), v);
-        }
-    }
-
-    private static String key(String documentId, Span sentence) {
-        return documentId + ":" + sentence.start() + ":" + sentence.end();
-    }
-
-    /** The document id of a key "id:start:end" (the id may itself hold ":"). */
-    private static String documentIdOf(String key) {
-        int end = key.lastIndexOf(':');
-        return key.substring(0, key.lastIndexOf(':', end - 1));
     }
 
     /** Cosine similarity of two vectors. */

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Embeds passages and their sentences on one background thread, in batches, and writes their vectors into
+ * Embeds passages on one background thread, in batches, and writes their vectors into
  * the index, so a folder is answerable with BM25 at once and dense retrieval joins as vectors land. New work
  * for a passage replaces work queued for it; the queue holds at most one entry per passage in the index.
  * Vectors are made visible about every second and committed about every half minute and when the queue
@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class VectorBuilder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VectorBuilder.class);
-    /** Passages per model call batch: tens of texts, as the model runs fastest with (its sentences go with them). */
+    /** Passages per model call: tens of texts, as the model runs fastest with. */
     static final int BATCH = 32;
     private static final long PUBLISH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long COMMIT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -176,37 +176,9 @@ final class VectorBuilder implements AutoCloseable {
         }
     }
 
-    /** One model pass for the passages, one for their sentences not embedded before. */
+    /** One model pass for the batch. */
     private void embed(List<Passage> batch) throws IOException {
-        List<float[]> vectors = embedder.embedAll(batch.stream().map(PassageIndex::embeddingText).toList());
-        SentenceVectors known = index.sentenceVectors().orElseThrow();
-        Map<String, String> texts = new LinkedHashMap<>(); // "documentId:start:end" → text, each embedded once
-        Map<String, Map<Span, String>> keysByPassage = new HashMap<>();
-        for (Passage passage : batch) {
-            for (Span sentence : passage.sentences()) {
-                String text = passage.textOf(sentence);
-                if (SentenceVectors.worthEmbedding(text) && !known.has(passage.documentId(), sentence)) {
-                    String key = passage.documentId() + ":" + sentence.start() + ":" + sentence.end();
-                    texts.putIfAbsent(key, text);
-                    keysByPassage.computeIfAbsent(passage.id(), k -> new LinkedHashMap<>()).put(sentence, key);
-                }
-            }
-        }
-        Map<String, float[]> byKey = new HashMap<>();
-        if (!texts.isEmpty()) {
-            List<String> keys = new ArrayList<>(texts.keySet());
-            List<float[]> embedded = embedder.embedAll(new ArrayList<>(texts.values()));
-            for (int i = 0; i < keys.size(); i++) {
-                byKey.put(keys.get(i), embedded.get(i));
-            }
-        }
-        Map<String, Map<Span, float[]>> sentences = new HashMap<>();
-        keysByPassage.forEach((passage, keys) -> {
-            Map<Span, float[]> own = new LinkedHashMap<>();
-            keys.forEach((span, key) -> own.put(span, byKey.get(key)));
-            sentences.put(passage, own);
-        });
-        index.writeVectors(batch, vectors, sentences);
+        index.writeVectors(batch, embedder.embedAll(batch.stream().map(PassageIndex::embeddingText).toList()));
         synchronized (this) {
             runEmbedded += batch.size();
         }

@@ -1,7 +1,9 @@
 package dev.cited.retrieval;
 
+import dev.cited.chunking.Passage;
 import dev.cited.chunking.Span;
 
+import java.util.Collection;
 import java.util.OptionalDouble;
 
 /** How close in meaning a sentence of a document is to a query. */
@@ -12,4 +14,8 @@ public interface SentenceSimilarity {
 
     /** Cosine similarity in [-1, 1], or empty when the sentence has no embedding. */
     OptionalDouble similarity(String query, String documentId, Span sentence);
+
+    /** Gets ready to judge the sentences of {@code passages}, all at once (one model pass, say) rather than one by one. */
+    default void prepare(Collection<Passage> passages) {
+    }
 }

@@ -1,6 +1,8 @@
 package dev.cited.index;
 
+import dev.cited.chunking.Passage;
 import dev.cited.chunking.PassageChunker;
+import dev.cited.chunking.Span;
 import dev.cited.document.Document;
 import dev.cited.document.DocumentLoader;
 import org.apache.lucene.index.Term;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +54,7 @@ class PassageIndexTest {
             passages = index.passageCount();
             assertEquals(passages, numDocs(index));
         }
-        assertTrue(first.embedded.get() > passages, "passages and sentences embedded");
+        assertEquals(passages, first.embedded.get(), "each passage embedded once; sentences wait for questions");
 
         CountingEmbedder second = new CountingEmbedder();
         try (PassageIndex index = PassageIndex.build(docs, new PassageChunker(), second, data)) {
@@ -70,7 +73,7 @@ class PassageIndexTest {
         docs.add(extra);
         CountingEmbedder again = new CountingEmbedder();
         try (PassageIndex index = PassageIndex.build(docs, new PassageChunker(), again, data)) {
-            assertEquals(textsOf(extra), again.embedded.get(), "only the new document's passages and sentences");
+            assertEquals(passagesOf(extra), again.embedded.get(), "only the new document's passages");
             assertEquals(index.passageCount(), numDocs(index));
             assertTrue(index.document("extra").isPresent());
             assertEquals(1, hits(index, new TermQuery(new Term(IndexFields.DOCUMENT_ID, "extra"))));
@@ -93,15 +96,34 @@ class PassageIndexTest {
         CountingEmbedder update = new CountingEmbedder();
         try (PassageIndex updated = PassageIndex.build(now, new PassageChunker(), update, data);
              PassageIndex rebuilt = PassageIndex.build(now, new PassageChunker(), new CountingEmbedder(), fresh)) {
-            assertEquals(textsOf(revised), update.embedded.get(), "only the changed document is embedded again");
+            assertEquals(passagesOf(revised), update.embedded.get(), "only the changed document is embedded again");
             assertEquals(0, hits(updated, new TermQuery(new Term(IndexFields.DOCUMENT_ID, "memo"))));
             assertEquals(rebuilt.passageCount(), numDocs(updated));
             assertEquals(ranking(rebuilt, "korea"), ranking(updated, "korea"), "same passages, same BM25 scores");
             assertEquals(ranking(rebuilt, "summit"), ranking(updated, "summit"));
-            SentenceVectors vectors = updated.sentenceVectors().orElseThrow();
-            assertEquals(rebuilt.sentenceVectors().orElseThrow().size(), vectors.size());
-            new PassageChunker().chunk(revised).forEach(p -> p.sentences().forEach(
-                    sentence -> assertTrue(vectors.of("notes", sentence).isPresent())));
+        }
+    }
+
+    @Test
+    void givenRetrievedPassages_whenTheirSentencesAreJudged_thenEachIsEmbeddedOnceFromTheCurrentText() throws Exception {
+        Document notes = new Document("notes", "Notes", "North Korea sent shells. Korea was discussed at length.");
+        CountingEmbedder embedder = new CountingEmbedder();
+        try (PassageIndex index = PassageIndex.build(List.of(notes), new PassageChunker(), embedder, null)) {
+            SentenceVectors vectors = index.sentenceVectors().orElseThrow();
+            List<Passage> passages = new PassageChunker().chunk(notes);
+            int built = embedder.embedded.get();
+
+            vectors.prepare(passages);
+            vectors.prepare(passages);
+            Span first = passages.get(0).sentences().get(0);
+            float[] vector = vectors.of("notes", first).orElseThrow();
+            assertEquals(built + 2, embedder.embedded.get(), "two sentences, each embedded once");
+            assertArrayEquals(embedder.embed("North Korea sent shells."), vector);
+
+            // Same offsets, other words: the vector follows the text, not the position.
+            index.sync(List.of(new Document("notes", "Notes", "North Korea sent pilots. Korea was discussed at length.")));
+            assertArrayEquals(embedder.embed("North Korea sent pilots."), vectors.of("notes", first).orElseThrow());
+            assertTrue(vectors.of("gone", first).isEmpty(), "no text, no vector");
         }
     }
 
@@ -184,11 +206,9 @@ class PassageIndexTest {
         }
     }
 
-    /** Passages plus distinct sentences: what building a document embeds. */
-    private static int textsOf(Document document) {
-        List<dev.cited.chunking.Passage> passages = new PassageChunker().chunk(document);
-        long sentences = passages.stream().flatMap(p -> p.sentences().stream()).map(s -> s.start()).distinct().count();
-        return passages.size() + (int) sentences;
+    /** What building a document embeds: its passages. */
+    private static int passagesOf(Document document) {
+        return new PassageChunker().chunk(document).size();
     }
 
     private static long hits(PassageIndex index, Query query) {

@@ -1,0 +1,60 @@
+package dev.cited.app;
+
+import dev.cited.collection.CollectionProgress;
+import dev.cited.collection.LiveCollection;
+import dev.cited.document.Library;
+import dev.cited.index.PassageIndex;
+import dev.cited.llm.EmbeddingChoice;
+import dev.cited.llm.OnnxEmbedder;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * {@code cited index DIR --data DATA}: reads a folder and builds its index, vectors included, in a data folder,
+ * showing progress, so a later {@code serve --data DATA} starts at once. Run again, it redoes only what
+ * changed; stopped midway, it resumes from what it had committed.
+ */
+final class IndexCommand {
+    private IndexCommand() {
+    }
+
+    static int run(CommandLine line, PrintStream out, PrintStream err) {
+        if (line.help || line.arguments.size() != 1 || line.config.dataDir() == null) {
+            (line.help ? out : err).print("""
+                    Usage: java -jar target/cited.jar index DIR --data DATA [flags]
+                    Reads DIR and builds its index in DATA (BM25 first, then vectors), with a progress bar on a
+                    terminal. Then `serve --seeds DIR --data DATA` starts without indexing again. Run again, only
+                    new and changed files are read and embedded.
+                    """ + CommandLine.COMMON_FLAGS);
+            return line.help ? 0 : 2;
+        }
+        CitedConfig config = line.config.toBuilder().seeds(java.nio.file.Path.of(line.arguments.get(0))).build();
+        if (!Files.isDirectory(config.seeds())) {
+            err.println("cited: no such folder: " + config.seeds());
+            return 2;
+        }
+        boolean dense = !CitedEngine.retrievalMode(config).equals("bm25");
+        long started = System.nanoTime();
+        LiveCollection collection = CitedEngine.openCollection(config,
+                dense ? OnnxEmbedder.forPassages(EmbeddingChoice.parse(config.embedding())) : null);
+        try (PassageIndex index = collection.index(); collection) {
+            Library library;
+            try (ProgressDisplay display = ProgressDisplay.start(collection::progress, err, ProgressDisplay.onTerminal())) {
+                library = collection.refresh();
+                index.awaitVectors(Duration.ofDays(1));
+            }
+            CollectionProgress.Files files = collection.progress().files();
+            out.printf(Locale.ROOT, "Indexed %s into %s in %.1f s: %,d documents, %,d passages%s%s%n",
+                    config.seeds(), config.dataDir(), (System.nanoTime() - started) / 1e9, library.documents().size(),
+                    index.passageCount(), dense ? " with vectors" : " (BM25 only)",
+                    files.skipped() + files.failed() == 0 ? "" : String.format(Locale.ROOT,
+                            "; %,d files skipped and %,d failed (see /api/files once served)", files.skipped(), files.failed()));
+            return 0;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -61,6 +61,20 @@ export async function postJson(url, body, { signal } = {}) {
   return text ? JSON.parse(text) : null;
 }
 
+/** Sends files as multipart/form-data, one part named `files` per file (POST /api/documents). */
+export async function postFiles(url, files, { signal } = {}) {
+  const form = new FormData();
+  for (const file of files) form.append('files', file, file.name);
+  const response = await request(url, { method: 'POST', body: form, signal });
+  return response.json();
+}
+
+export async function deleteJson(url, { signal } = {}) {
+  const response = await request(url, { method: 'DELETE', signal });
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
+}
+
 /**
  * Parses a text/event-stream body incrementally. Calls onEvent(name, data) for every complete event.
  * Exported for reuse; the format is the one in the HTML standard (event:, data:, comments with ':').

@@ -1,6 +1,6 @@
 // Cited web chat. Plain ES modules, no build step. All data is rendered as text (textContent / text nodes).
 
-import { ApiError, askStream, getJson, postJson } from './api.js';
+import { ApiError, askStream, deleteJson, getJson, postFiles, postJson } from './api.js';
 import { ICONS, clear, el, icon } from './dom.js';
 import { loadChats, newChatId, saveChats } from './store.js';
 
@@ -36,6 +36,17 @@ const ui = {
   docSummary: $('doc-summary'),
   docUnserved: $('doc-unserved'),
   docUnservedList: $('doc-unserved-list'),
+  docNotice: $('doc-notice'),
+  dropZone: $('drop-zone'),
+  addFiles: $('add-files'),
+  fileInput: $('file-input'),
+  upload: $('upload'),
+  ingest: $('ingest'),
+  ingestTitle: $('ingest-title'),
+  ingestBar: $('ingest-bar'),
+  ingestDetail: $('ingest-detail'),
+  ingestChip: $('ingest-chip'),
+  ingestChipLabel: $('ingest-chip-label'),
   scroller: $('scroller'),
   announcer: $('announcer'),
   empty: $('empty-state'),
@@ -63,6 +74,14 @@ const state = {
   docCache: new Map(), // id -> Promise<{id,title,text}>
   sourceOpener: null, // element to return focus to when the source panel closes
   sourceRequest: 0,
+  sourceDocument: null, // id of the document the source panel shows
+  documentsRefresh: 0, // the latest refresh of the list, so an older answer arriving late is ignored
+  documentsStale: false, // the collection changed while a delete was being confirmed: list again after
+  confirming: null, // id of the document whose Delete waits for Yes or No
+  uploading: false,
+  ingest: null, // the last GET /api/ingest
+  ingestTimer: 0,
+  ingestCheck: 0,
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -555,6 +574,7 @@ function loadDocument(id) {
 async function openSource(target, opener, kicker = 'Document') {
   const request = ++state.sourceRequest;
   state.sourceOpener = opener || document.activeElement;
+  state.sourceDocument = target.documentId;
   ui.source.hidden = false;
   ui.app.classList.add('has-source');
   ui.sourceKicker.textContent = kicker;
@@ -662,6 +682,7 @@ const SOURCE_OPENERS = '[data-citation], [data-role="source-item"], [data-role="
 
 function closeSource() {
   state.sourceRequest++;
+  state.sourceDocument = null;
   ui.source.hidden = true;
   ui.app.classList.remove('has-source');
   clear(ui.sourceBody);
@@ -707,7 +728,13 @@ function showView(view) {
   ui.viewDocsLink.setAttribute('aria-current', view === 'documents' ? 'page' : 'false');
   ui.topbarNew.hidden = false;
   setTitle();
-  if (view === 'documents') loadDocuments();
+  if (view === 'documents') {
+    loadDocuments();
+  } else if (state.confirming) {
+    state.confirming = null; // a delete left unanswered is dropped, and the list may catch up
+    renderDocuments();
+    if (state.documentsStale) refreshDocuments();
+  }
 }
 
 /** Loads the document list once; a call while it is on its way waits for the same request. */
@@ -746,10 +773,14 @@ function pageAt(pageStarts, offset) {
   return page;
 }
 
+/** /api/documents/{id}: ids may hold "/", kept as path separators. */
+function documentPath(id) {
+  return `/api/documents/${String(id).split('/').map(encodeURIComponent).join('/')}`;
+}
+
 /** /api/documents/{id}/original, at a page when there is one (a PDF viewer opens #page=N). */
 function originalUrl(id, page) {
-  const path = String(id).split('/').map(encodeURIComponent).join('/');
-  return `/api/documents/${path}/original${page ? `#page=${page}` : ''}`;
+  return `${documentPath(id)}/original${page ? `#page=${page}` : ''}`;
 }
 
 const TYPE_LABELS = [
@@ -801,9 +832,10 @@ async function loadUnservedFiles() {
 }
 
 function renderDocuments() {
+  const focused = focusedControl(ui.docList);
   clear(ui.docList);
   if (!state.documents.length) {
-    ui.docList.append(el('li', { class: 'doc-loading' }, 'No documents are loaded yet.'));
+    ui.docList.append(el('li', { class: 'doc-loading' }, 'No documents yet: add files above, or copy them into the documents folder.'));
     ui.docSummary.textContent = '';
     return;
   }
@@ -816,20 +848,452 @@ function renderDocuments() {
   if (!shown.length) {
     ui.docList.append(el('li', { class: 'doc-loading', dataset: { role: 'no-match' } }, 'No document matches.'));
   }
-  for (const doc of shown) {
-    ui.docList.append(el('li', {},
+  for (const doc of shown) ui.docList.append(documentRow(doc));
+  if (focused) focusControl(focused.role, focused.documentId);
+}
+
+/** One document: a card that opens it, and Delete (or, once pressed, "Delete this document?" Delete / Cancel). */
+function documentRow(doc) {
+  const confirming = state.confirming === doc.id;
+  return el('li', { class: confirming ? 'doc-row is-confirming' : 'doc-row', dataset: { role: 'document-row', documentId: doc.id } },
+    el('button', {
+      type: 'button',
+      class: 'doc-card',
+      dataset: { role: 'document-item', documentId: doc.id },
+      on: { click: (event) => openSource({ documentId: doc.id, title: doc.title }, event.currentTarget, 'Document') },
+    },
+    el('span', { class: 'doc-card-icon', 'aria-hidden': 'true' }, icon(ICONS.doc)),
+    el('span', { class: 'doc-card-body' },
+      el('span', { class: 'doc-card-title' }, doc.title || doc.id),
+      el('span', { class: 'doc-card-meta', dataset: { role: 'document-meta' } }, documentMeta(doc))),
+    el('span', { class: 'doc-card-arrow', 'aria-hidden': 'true' }, icon(ICONS.arrow))),
+    confirming ? deleteConfirm(doc) : el('button', {
+      type: 'button',
+      class: 'icon-button doc-delete',
+      dataset: { role: 'document-delete', documentId: doc.id },
+      'aria-label': `Delete “${doc.title || doc.id}”`,
+      title: 'Delete',
+      on: { click: () => askDelete(doc.id) },
+    }, icon(ICONS.trash)));
+}
+
+function deleteConfirm(doc) {
+  const title = doc.title || doc.id;
+  return el('div', {
+    class: 'doc-confirm',
+    role: 'group',
+    'aria-label': `Delete “${title}”?`,
+    dataset: { role: 'delete-confirm', documentId: doc.id },
+    on: {
+      keydown: (event) => {
+        if (event.key !== 'Escape') return;
+        event.stopPropagation();
+        cancelDelete();
+      },
+    },
+  },
+  el('span', { class: 'doc-confirm-text', dataset: { role: 'delete-question' } }, 'Delete this document?'),
+  el('button', {
+    type: 'button',
+    class: 'button button-small button-danger',
+    dataset: { role: 'delete-yes', documentId: doc.id },
+    on: { click: () => confirmDelete(doc) },
+  }, 'Delete'),
+  el('button', {
+    type: 'button',
+    class: 'button button-small',
+    dataset: { role: 'delete-no', documentId: doc.id },
+    on: { click: cancelDelete },
+  }, 'Cancel'));
+}
+
+/** The control in the list that has focus, by role and document, so it can get focus back after a re-render. */
+function focusedControl(container) {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || !container.contains(active) || !active.dataset.role) return null;
+  return { role: active.dataset.role, documentId: active.dataset.documentId };
+}
+
+function focusControl(role, documentId) {
+  const selector = `[data-role="${role}"]` + (documentId ? `[data-document-id="${CSS.escape(documentId)}"]` : '');
+  const target = ui.docList.querySelector(selector);
+  if (target) target.focus();
+  return Boolean(target);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Changing the collection: refreshing the list, deleting, uploading
+
+/**
+ * Lists the documents again (after an upload, a delete, or a change the progress shows) and redraws only when
+ * something changed, so focus and scrolling stay put. While a delete waits for confirmation it waits too.
+ */
+async function refreshDocuments() {
+  if (state.confirming) {
+    state.documentsStale = true;
+    return;
+  }
+  state.documentsStale = false;
+  const request = ++state.documentsRefresh;
+  let docs;
+  try {
+    docs = await getJson('/api/documents');
+  } catch (_) {
+    return; // the list shown stays; the next change tries again
+  }
+  if (request !== state.documentsRefresh) return;
+  if (state.confirming) {
+    state.documentsStale = true;
+    return;
+  }
+  const list = Array.isArray(docs) ? docs : [];
+  if (JSON.stringify(list) !== JSON.stringify(state.documents)) {
+    state.documents = list;
+    state.docCache.clear(); // a replaced file keeps its id with new text
+    renderDocuments();
+    renderExamples();
+  }
+  loadUnservedFiles();
+  loadHealth();
+}
+
+function askDelete(id) {
+  state.confirming = id;
+  clearNotice();
+  renderDocuments();
+  focusControl('delete-no', id);
+}
+
+function cancelDelete() {
+  const id = state.confirming;
+  state.confirming = null;
+  renderDocuments();
+  focusControl('document-delete', id);
+  if (state.documentsStale) refreshDocuments();
+}
+
+async function confirmDelete(doc) {
+  const title = doc.title || doc.id;
+  const row = ui.docList.querySelector(`[data-role="document-row"][data-document-id="${CSS.escape(doc.id)}"]`);
+  const place = row ? [...ui.docList.children].indexOf(row) : 0;
+  if (row) {
+    row.setAttribute('aria-busy', 'true');
+    for (const button of row.querySelectorAll('.doc-confirm button')) button.disabled = true;
+    const question = row.querySelector('[data-role="delete-question"]');
+    if (question) question.textContent = 'Deleting…';
+  }
+  let gone = false;
+  try {
+    await deleteJson(documentPath(doc.id));
+    gone = true;
+    showNotice('ok', `Deleted “${title}”.`,
+      'Its file was moved to the hidden .cited-deleted folder inside the documents folder, so it can be put back.');
+  } catch (e) {
+    gone = e instanceof ApiError && e.status === 404;
+    showNotice('error', gone ? `“${title}” was already removed` : `Could not delete “${title}”`,
+      gone ? `${e.message}. The list is up to date now.` : e.message);
+  }
+  state.confirming = null;
+  if (gone) {
+    state.documents = state.documents.filter((d) => d.id !== doc.id);
+    state.docCache.delete(doc.id);
+    if (state.sourceDocument === doc.id && !ui.source.hidden) closeSource();
+  }
+  renderDocuments();
+  if (!gone || !focusNear(place)) focusControl('document-delete', doc.id) || ui.addFiles.focus();
+  refreshDocuments();
+  pollIngest(0);
+}
+
+/** After a row went away: focus the card now at its place (or the one before), else nothing to focus there. */
+function focusNear(place) {
+  const cards = ui.docList.querySelectorAll('[data-role="document-item"]');
+  const card = cards[Math.min(place, cards.length - 1)];
+  if (card) card.focus();
+  return Boolean(card);
+}
+
+/** A line above the list on what just happened to the collection: 'ok' or 'error' (read out as an alert). */
+function showNotice(kind, title, message) {
+  const dismiss = el('button', {
+    type: 'button',
+    class: 'icon-button notice-dismiss',
+    'aria-label': 'Dismiss',
+    title: 'Dismiss',
+    on: { click: () => { clearNotice(); ui.addFiles.focus(); } },
+  }, el('span', { 'aria-hidden': 'true' }, '×'));
+  const box = kind === 'error'
+    ? el('div', { class: 'error-box notice', role: 'alert', dataset: { role: 'notice', kind } },
+      el('div', { class: 'notice-body' }, el('p', { class: 'error-title' }, title), el('p', { class: 'error-message' }, message)),
+      dismiss)
+    : el('div', { class: 'notice notice-ok', dataset: { role: 'notice', kind } },
+      el('span', { class: 'notice-icon', 'aria-hidden': 'true' }, icon(ICONS.check)),
+      el('div', { class: 'notice-body' }, el('p', { class: 'notice-title' }, title), el('p', { class: 'notice-message' }, message)),
+      dismiss);
+  clear(ui.docNotice).append(box);
+}
+
+function clearNotice() {
+  clear(ui.docNotice);
+}
+
+/** Short titles for the upload errors the server names; its message says the rest. */
+const UPLOAD_ERRORS = {
+  too_large: 'Too large to add',
+  unsupported_type: 'Not a type of file Cited reads',
+  unsupported_media_type: 'The files were not sent as files',
+  bad_request: 'These files cannot be added',
+  forbidden: 'Not allowed from this computer',
+  network: 'Connection problem',
+};
+
+/** What became of an uploaded file, in a word. */
+const UPLOAD_STATUS = { indexed: 'Added', skipped: 'Skipped', failed: 'Failed' };
+
+async function uploadFiles(fileList) {
+  const files = Array.from(fileList || []);
+  if (!files.length || state.uploading) return;
+  setUploading(true);
+  clearNotice();
+  renderUploading(files.length);
+  pollIngest(0);
+  try {
+    const result = await postFiles('/api/documents', files);
+    renderUploadResults(Array.isArray(result && result.files) ? result.files : []);
+  } catch (e) {
+    renderUploadError(e instanceof ApiError ? e : new ApiError(String((e && e.message) || e)));
+  } finally {
+    setUploading(false);
+    refreshDocuments();
+    pollIngest(0);
+  }
+}
+
+function setUploading(uploading) {
+  state.uploading = uploading;
+  ui.dropZone.dataset.state = uploading ? 'uploading' : 'idle';
+  ui.addFiles.setAttribute('aria-disabled', String(uploading));
+  ui.upload.setAttribute('aria-busy', String(uploading));
+}
+
+function renderUploading(count) {
+  ui.upload.hidden = false;
+  ui.upload.dataset.state = 'uploading';
+  clear(ui.upload).append(el('p', { class: 'working upload-working', dataset: { role: 'upload-summary' } },
+    el('span', { class: 'working-dots', 'aria-hidden': 'true' }, el('span'), el('span'), el('span')),
+    `Uploading ${plural(count, 'file')}…`));
+}
+
+function renderUploadResults(files) {
+  const added = files.filter((f) => f.status === 'indexed').length;
+  const summary = added === files.length ? `${plural(added, 'file')} added`
+    : added === 0 ? (files.length === 1 ? 'The file was not added' : 'None of the files was added')
+      : `${added} of ${plural(files.length, 'file')} added`;
+  const list = el('ul', { class: 'upload-results', dataset: { role: 'upload-results' } });
+  for (const f of files) list.append(uploadResult(f));
+  ui.upload.dataset.state = added === files.length ? 'done' : 'partly';
+  clear(ui.upload).append(uploadHead(summary), list);
+}
+
+function uploadResult(f) {
+  const status = UPLOAD_STATUS[f.status] || f.status;
+  const detail = f.status === 'indexed'
+    ? el('span', { class: 'upload-reason' }, `Cited answers from it now, as “${f.title || f.documentId}”. `,
       el('button', {
         type: 'button',
-        class: 'doc-card',
-        dataset: { role: 'document-item', documentId: doc.id },
-        on: { click: (event) => openSource({ documentId: doc.id, title: doc.title }, event.currentTarget, 'Document') },
-      },
-      el('span', { class: 'doc-card-icon', 'aria-hidden': 'true' }, icon(ICONS.doc)),
-      el('span', { class: 'doc-card-body' },
-        el('span', { class: 'doc-card-title' }, doc.title || doc.id),
-        el('span', { class: 'doc-card-meta', dataset: { role: 'document-meta' } }, documentMeta(doc))),
-      el('span', { class: 'doc-card-arrow', 'aria-hidden': 'true' }, icon(ICONS.arrow)))));
+        class: 'link-button',
+        dataset: { role: 'upload-open', documentId: f.documentId },
+        on: { click: (event) => openSource({ documentId: f.documentId, title: f.title }, event.currentTarget, 'Document') },
+      }, 'Open it'))
+    : el('span', { class: 'upload-reason' }, `${sentence(f.reason || 'it could not be read')} The file was not kept.`);
+  return el('li', { class: 'upload-result', dataset: { role: 'upload-result', status: f.status, name: f.name } },
+    el('span', { class: 'upload-name' }, f.name),
+    el('span', { class: `upload-status status-${f.status}` }, status),
+    detail);
+}
+
+function renderUploadError(error) {
+  ui.upload.dataset.state = 'error';
+  const refused = error.status >= 400 && error.status < 500;
+  clear(ui.upload).append(el('div', { class: 'error-box', role: 'alert', dataset: { role: 'upload-error', code: error.code } },
+    el('p', { class: 'error-title' }, UPLOAD_ERRORS[error.code] || 'Could not add the files'),
+    el('p', { class: 'error-message' }, refused ? `${sentence(error.message)} Nothing was added.` : sentence(error.message)),
+    el('div', { class: 'error-actions' }, el('button', {
+      type: 'button',
+      class: 'button button-small',
+      dataset: { role: 'upload-dismiss' },
+      on: { click: dismissUpload },
+    }, 'Dismiss'))));
+}
+
+function uploadHead(summary) {
+  return el('div', { class: 'upload-head' },
+    el('p', { class: 'upload-summary', dataset: { role: 'upload-summary' } }, summary),
+    el('button', {
+      type: 'button',
+      class: 'icon-button',
+      dataset: { role: 'upload-dismiss' },
+      'aria-label': 'Dismiss the upload results',
+      title: 'Dismiss',
+      on: { click: dismissUpload },
+    }, el('span', { 'aria-hidden': 'true' }, '×')));
+}
+
+function dismissUpload() {
+  clear(ui.upload);
+  ui.upload.hidden = true;
+  ui.addFiles.focus();
+}
+
+/** "could not be parsed: …" as a sentence: capital first, full stop last. */
+function sentence(text) {
+  const t = String(text || '').trim();
+  if (!t) return '';
+  const capital = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?)]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** Drag files over the Documents view: it lights up; drop: they are uploaded. Elsewhere a drop opens nothing. */
+function wireDropZone() {
+  let depth = 0; // dragenter/dragleave fire for every child crossed
+  const hasFiles = (event) => Boolean(event.dataTransfer) && Array.from(event.dataTransfer.types || []).includes('Files');
+  const setDragging = (on) => ui.docsView.classList.toggle('is-dragover', on);
+  ui.docsView.addEventListener('dragenter', (event) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    depth++;
+    setDragging(true);
+  });
+  ui.docsView.addEventListener('dragover', (event) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    event.dataTransfer.dropEffect = state.uploading ? 'none' : 'copy';
+  });
+  ui.docsView.addEventListener('dragleave', (event) => {
+    if (!hasFiles(event)) return;
+    depth = Math.max(0, depth - 1);
+    if (!depth) setDragging(false);
+  });
+  ui.docsView.addEventListener('drop', (event) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    depth = 0;
+    setDragging(false);
+    uploadFiles(event.dataTransfer.files);
+  });
+  // Outside the view a dropped file would replace the app with the file: refuse the drop there.
+  window.addEventListener('dragover', (event) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'none';
+  });
+  window.addEventListener('drop', (event) => {
+    if (hasFiles(event)) event.preventDefault();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Indexing progress: GET /api/ingest, every second while something is on its way, every 10 s when idle (not at
+// all while the page is hidden and idle). A change it shows (files added, changed or removed in the folder)
+// lists the documents again.
+
+const POLL_BUSY_MS = 1000;
+const POLL_IDLE_MS = 10000;
+
+function pollIngest(delay) {
+  clearTimeout(state.ingestTimer);
+  state.ingestTimer = setTimeout(checkIngest, delay);
+}
+
+async function checkIngest() {
+  const check = ++state.ingestCheck;
+  let progress = null;
+  try {
+    progress = await getJson('/api/ingest');
+  } catch (_) {
+    // unreachable: the status line says so; try again at the idle pace
   }
+  if (check !== state.ingestCheck) return; // a newer check is on its way and will schedule the next
+  if (progress && progress.files && progress.passages) {
+    const before = state.ingest;
+    state.ingest = progress;
+    renderIngest(progress);
+    if (before && collectionChanged(before, progress)) refreshDocuments();
+  }
+  const busy = state.uploading || (progress && progress.state !== 'ready');
+  if (busy) pollIngest(POLL_BUSY_MS);
+  else if (!document.hidden) pollIngest(POLL_IDLE_MS);
+}
+
+/** Whether the documents may differ between two progress reports. */
+function collectionChanged(before, after) {
+  const key = (p) => [p.files.found, p.files.indexed, p.files.skipped, p.files.failed, p.passages.total].join('/');
+  const reading = (p) => p.state === 'reading' || p.state === 'indexing';
+  return key(before) !== key(after) || (reading(before) && !reading(after));
+}
+
+function renderIngest(progress) {
+  const shown = describeIngest(progress);
+  ui.ingest.hidden = false;
+  ui.ingest.dataset.state = progress.state;
+  if (ui.ingestTitle.textContent !== shown.title) ui.ingestTitle.textContent = shown.title; // read out on change only
+  ui.ingestDetail.textContent = shown.detail;
+  ui.ingestBar.hidden = !shown.bar;
+  if (shown.bar && shown.bar.max > 0) {
+    ui.ingestBar.max = shown.bar.max;
+    ui.ingestBar.value = Math.min(shown.bar.value, shown.bar.max);
+  } else {
+    ui.ingestBar.removeAttribute('value'); // indeterminate
+  }
+  const busy = progress.state !== 'ready';
+  ui.ingestChip.hidden = !busy;
+  ui.ingestChip.dataset.state = progress.state;
+  ui.ingestChipLabel.textContent = shown.chip;
+  ui.ingestChip.title = `${shown.title}: ${shown.detail}`;
+}
+
+/** The words and numbers for a progress report: title, detail line, bar {value, max} (none when done), chip. */
+function describeIngest(p) {
+  const { found, read, indexed, skipped, failed } = p.files;
+  const { total, embedded } = p.passages;
+  const n = (x) => Number(x || 0).toLocaleString();
+  const files = `${n(indexed)} of ${n(found)} ${found === 1 ? 'file' : 'files'} indexed`;
+  if (p.state === 'reading') {
+    return { title: 'Reading files…', detail: `${n(read)} of ${n(found)} ${found === 1 ? 'file' : 'files'} read`,
+      bar: { value: read, max: found }, chip: `Reading ${n(read)}/${n(found)}` };
+  }
+  if (p.state === 'indexing') {
+    return { title: 'Indexing…', detail: `${n(read)} of ${n(found)} files read · writing their passages to the index`,
+      bar: { value: 0, max: 0 }, chip: 'Indexing…' };
+  }
+  if (p.state === 'embedding') {
+    const percent = total ? Math.floor((embedded / total) * 100) : 0;
+    const rate = p.perSecond ? ` · ${n(Math.round(p.perSecond))} a second` : '';
+    const left = p.secondsLeft != null ? ` · about ${describeDuration(p.secondsLeft)} left` : ' · working out the time left';
+    return {
+      title: 'Searchable by keyword now; preparing search by meaning',
+      detail: `${files} · ${n(embedded)} of ${n(total)} passages embedded (${percent}%)${rate}${left}`,
+      bar: { value: embedded, max: total },
+      chip: `Indexing ${percent}%`,
+    };
+  }
+  const notServed = skipped + failed;
+  const title = indexed === 0 ? 'No documents yet' : indexed === 1 ? 'The document is ready' : `All ${n(indexed)} documents ready`;
+  const search = p.vectors ? 'searched by keyword and meaning' : 'searched by keyword';
+  const detail = `${n(total)} ${total === 1 ? 'passage' : 'passages'}, ${search}`
+    + (notServed ? ` · ${plural(notServed, 'file')} not served (listed below)` : '');
+  return { title, detail, bar: null, chip: '' };
+}
+
+function describeDuration(seconds) {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.round(s / 60)} min`;
+  const h = Math.floor(s / 3600);
+  const m = Math.round((s % 3600) / 60);
+  return m ? `${h} h ${m} min` : `${h} h`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -962,6 +1426,22 @@ function wire() {
   });
   ui.question.addEventListener('input', autosize);
   ui.docSearch.addEventListener('input', () => { if (state.documents) renderDocuments(); });
+  ui.addFiles.addEventListener('click', () => {
+    if (!state.uploading) ui.fileInput.click();
+  });
+  ui.fileInput.addEventListener('change', () => {
+    uploadFiles(ui.fileInput.files); // copies the list before it is emptied
+    ui.fileInput.value = '';
+  });
+  wireDropZone();
+  ui.ingestChip.addEventListener('click', () => {
+    showView('documents');
+    closeSidebar();
+    ui.ingest.focus();
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden) pollIngest(0);
+  });
 
   ui.scroller.addEventListener('scroll', () => {
     pinned = nearEnd();
@@ -1019,5 +1499,6 @@ updateEmptyState();
 setTitle();
 loadHealth();
 loadDocuments(); // also picks the example questions that fit this folder
+pollIngest(0);
 openFromHash();
 document.documentElement.dataset.ready = 'true';

@@ -21,7 +21,8 @@ enum AnswerType {
             Pattern.compile("\\b(1[89]|20)\\d\\d\\b|\\b(january|february|march|april|may|june|july|august|"
                     + "september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
                     + "sunday|today|yesterday|ago|last (week|month|year)|this (week|month|year)|decades?|years?|"
-                    + "century|summer|winter|spring|autumn)\\b")),
+                    + "century|summer|winter|spring|autumn|tomorrow|tonight|morning|afternoon|evening|night|"
+                    + "noon|midnight|dawn|weekends?|hours?|o'clock)\\b|\\b\\d{1,2}:\\d\\d\\b|\\b\\d{1,2}\\s*[ap]\\.?m\\b")),
     /** "What is the name of…", "What is it called?": the answer names something the question does not. */
     NAME(Pattern.compile("\\bthe names? of\\b|\\bcalled\\s*\\?*\\s*$"), null) {
         @Override

@@ -41,6 +41,9 @@ final class VectorBuilder implements AutoCloseable {
     /** Since the queue last became non-empty: for the rate and the time left. */
     private long runStarted;
     private int runEmbedded;
+    /** Since the queue last became non-empty: time in the model and in Lucene, to tell which one limits. */
+    private long runModelNanos;
+    private long runWriteNanos;
     private int failed;
 
     VectorBuilder(PassageIndex index, Embedder embedder) {
@@ -61,6 +64,8 @@ final class VectorBuilder implements AutoCloseable {
         if (pending.isEmpty() && !working) {
             runStarted = System.nanoTime();
             runEmbedded = 0;
+            runModelNanos = 0;
+            runWriteNanos = 0;
         }
         for (Passage passage : passages) {
             pending.remove(passage.id()); // re-queued at the end, as the newest version
@@ -121,7 +126,7 @@ final class VectorBuilder implements AutoCloseable {
                 if (drained || now - logged >= LOG_EVERY_NANOS) {
                     IndexProgress p = index.progress();
                     LOG.info("Vectors: {} of {} passages embedded{}", count(p.embedded()), count(p.passages()),
-                            drained ? "" : p.secondsLeft() == null ? "" : ", about " + p.secondsLeft() + " s left");
+                            drained ? timeSplit() : p.secondsLeft() == null ? "" : ", about " + p.secondsLeft() + " s left");
                     logged = now;
                 }
                 finish(drained);
@@ -178,10 +183,20 @@ final class VectorBuilder implements AutoCloseable {
 
     /** One model pass for the batch. */
     private void embed(List<Passage> batch) throws IOException {
-        index.writeVectors(batch, embedder.embedAll(batch.stream().map(PassageIndex::embeddingText).toList()));
+        long started = System.nanoTime();
+        List<float[]> vectors = embedder.embedAll(batch.stream().map(PassageIndex::embeddingText).toList());
+        long embedded = System.nanoTime();
+        index.writeVectors(batch, vectors);
         synchronized (this) {
             runEmbedded += batch.size();
+            runModelNanos += embedded - started;
+            runWriteNanos += System.nanoTime() - embedded;
         }
+    }
+
+    private synchronized String timeSplit() {
+        return String.format(Locale.ROOT, " (this run: %,d in %.1f s in the model, %.1f s writing the index)",
+                runEmbedded, runModelNanos / 1e9, runWriteNanos / 1e9);
     }
 
     @Override

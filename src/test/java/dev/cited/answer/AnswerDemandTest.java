@@ -18,6 +18,16 @@ class AnswerDemandTest {
     }
 
     @Test
+    void givenAWhenQuestion_whenASentenceGivesATimeOfDay_thenItCanAnswer() {
+        String question = "When does the ferry to Inchon leave?";
+        assertEquals(AnswerType.TIME, AnswerType.of(question));
+        assertTrue(AnswerType.TIME.canBeAnsweredBy("The ferry to Inchon leaves at 07:40 from pier 3.", question));
+        assertTrue(AnswerType.TIME.canBeAnsweredBy("The ferry leaves at 7 pm.", question));
+        assertTrue(AnswerType.TIME.canBeAnsweredBy("The ferry leaves every morning.", question));
+        assertFalse(AnswerType.TIME.canBeAnsweredBy("The ferry to Inchon leaves from pier 3.", question));
+    }
+
+    @Test
     void givenASentence_whenLookingForANameTheQuestionLacks_thenTheOpeningWordAndKnownNamesDoNotCount() {
         String question = "What is the name of the South Korean company bidding to build submarines for Poland?";
         assertFalse(ProperNames.hasNameMissingFrom(

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param dataDir    where to keep the index on disk; null keeps it in memory
  * @param retrieval  "hybrid" (BM25 + dense, fused), "bm25" or "dense"
  * @param embedding  the in-process embedding model: "bge-small" or "minilm"
+ * @param vectors    how passage vectors are kept in the index: "float32" or "int8" (quantized)
  * @param publicUrl  the address users reach the web UI at (links from Slack); null when unknown
  * @param grounding  what happens to a model's statement nothing retrieved supports: "strict" (removed) or
  *                   "flag" (kept, marked)
@@ -24,7 +25,8 @@ import java.util.Map;
 public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Path dataDir, String model,
                           Duration modelTimeout, String retrieval, String embedding, String slackSigningSecret,
                           String slackBotToken, String slackApiUrl, String publicUrl, String grounding,
-                          LoadLimits limits, boolean watch, Duration rescanEvery, boolean vectorsInBackground) {
+                          LoadLimits limits, boolean watch, Duration rescanEvery, boolean vectorsInBackground,
+                          String vectors) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -58,6 +60,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         b.watch = watch;
         b.rescanEvery = rescanEvery;
         b.vectorsInBackground = vectorsInBackground;
+        b.vectors = vectors;
         return b;
     }
 
@@ -73,6 +76,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         value(env, "CITED_MODEL_TIMEOUT", v -> b.modelTimeout(Duration.ofSeconds(Long.parseLong(v))));
         value(env, "CITED_RETRIEVAL", b::retrieval);
         value(env, "CITED_EMBEDDING", b::embedding);
+        value(env, "CITED_VECTORS", b::vectors);
         value(env, "SLACK_SIGNING_SECRET", b::slackSigningSecret);
         value(env, "SLACK_BOT_TOKEN", b::slackBotToken);
         value(env, "SLACK_API_URL", b::slackApiUrl);
@@ -110,6 +114,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         private boolean watch;
         private Duration rescanEvery = Duration.ofSeconds(30);
         private boolean vectorsInBackground;
+        private String vectors = "float32";
 
         public Builder port(int port) { this.port = port; return this; }
         public Builder seeds(Path seeds) { this.seeds = seeds; return this; }
@@ -137,11 +142,12 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         public Builder watch(boolean watch) { this.watch = watch; return this; }
         public Builder rescanEvery(Duration every) { this.rescanEvery = every; return this; }
         public Builder vectorsInBackground(boolean background) { this.vectorsInBackground = background; return this; }
+        public Builder vectors(String format) { this.vectors = format; return this; }
 
         public CitedConfig build() {
             return new CitedConfig(port, seeds, webDir, promptsDir, dataDir, model, modelTimeout, retrieval, embedding,
                     slackSigningSecret, slackBotToken, slackApiUrl, publicUrl, grounding, limits, watch, rescanEvery,
-                    vectorsInBackground);
+                    vectorsInBackground, vectors);
         }
     }
 }

@@ -27,6 +27,7 @@ import dev.cited.feedback.InMemoryFeedbackStore;
 import dev.cited.index.CachingEmbedder;
 import dev.cited.index.Embedder;
 import dev.cited.index.PassageIndex;
+import dev.cited.index.VectorFormat;
 import dev.cited.llm.ChatModels;
 import dev.cited.llm.EmbeddingChoice;
 import dev.cited.llm.ModelSpec;
@@ -83,7 +84,8 @@ public final class CitedEngine implements EvalCommand.Engine {
     /** The documents folder and its index (in the data folder, or in memory), not read yet. */
     static LiveCollection openCollection(CitedConfig config, Embedder passageEmbedder) {
         return new LiveCollection(new DocumentLoader(config.seeds(), config.limits()),
-                PassageIndex.open(new PassageChunker(), passageEmbedder, config.dataDir()));
+                PassageIndex.open(new PassageChunker(), passageEmbedder, config.dataDir(),
+                        VectorFormat.parse(config.vectors())));
     }
 
     /**

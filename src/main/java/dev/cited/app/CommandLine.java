@@ -14,6 +14,7 @@ final class CommandLine {
                                                                             [CITED_MODEL, default extractive]
               --retrieval MODE   hybrid | bm25 | dense                      [CITED_RETRIEVAL, default hybrid]
               --embedding NAME   bge-small | minilm (faster)                [CITED_EMBEDDING, default bge-small]
+              --vectors FORMAT   float32 | int8 (quantized)                 [CITED_VECTORS, default float32]
               --data DIR         keep the index on disk here and reuse it   [CITED_DATA, default in memory]
               --prompts DIR      prompt templates                           [CITED_PROMPTS, default prompts]
               --model-timeout S  seconds to wait for a model                [CITED_MODEL_TIMEOUT, default 60]
@@ -53,6 +54,7 @@ final class CommandLine {
                 case "--model" -> b.model(value(args, ++i, arg));
                 case "--retrieval" -> b.retrieval(value(args, ++i, arg));
                 case "--embedding" -> b.embedding(value(args, ++i, arg));
+                case "--vectors" -> b.vectors(value(args, ++i, arg));
                 case "--grounding" -> b.grounding(value(args, ++i, arg));
                 case "--max-file-mb" -> b.maxFileMegabytes(parseSeconds(value(args, ++i, arg), arg));
                 case "--parse-timeout" -> b.parseTimeout(Duration.ofSeconds(parseSeconds(value(args, ++i, arg), arg)));

@@ -121,7 +121,13 @@ public final class PassageIndex implements Closeable {
      * @param dataDir  null for an in-memory index
      */
     public static PassageIndex open(PassageChunker chunker, Embedder embedder, Path dataDir) {
-        String settings = INDEX_FORMAT + "|" + chunker.signature() + "|" + (embedder == null ? "none" : embedder.name());
+        return open(chunker, embedder, dataDir, VectorFormat.FLOAT32);
+    }
+
+    /** @param vectors how passage vectors are kept (full floats or int8-quantized) */
+    public static PassageIndex open(PassageChunker chunker, Embedder embedder, Path dataDir, VectorFormat vectors) {
+        String settings = INDEX_FORMAT + "|" + chunker.signature() + "|"
+                + (embedder == null ? "none" : embedder.name() + "|" + vectors.label());
         try {
             Directory directory;
             if (dataDir == null) {
@@ -142,7 +148,8 @@ public final class PassageIndex implements Closeable {
                     .setOpenMode(reusable ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
                     .setSimilarity(new BM25Similarity())
                     .setMergePolicy(new TieredMergePolicy().setForceMergeDeletesPctAllowed(0))
-                    .setRAMBufferSizeMB(64);
+                    .setRAMBufferSizeMB(64)
+                    .setCodec(vectors.codec());
             IndexWriter writer = new IndexWriter(directory, config);
             writer.setLiveCommitData(Map.of(IndexFields.SETTINGS, settings).entrySet());
             writer.commit();

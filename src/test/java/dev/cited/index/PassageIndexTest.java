@@ -143,6 +143,22 @@ class PassageIndexTest {
     }
 
     @Test
+    void givenInt8Vectors_whenSearched_thenNeighboursAreFoundAndSwitchingFormatRebuilds(@TempDir Path data)
+            throws Exception {
+        List<Document> docs = DocumentLoader.load(Path.of("seeds"));
+        CountingEmbedder first = new CountingEmbedder();
+        try (PassageIndex index = PassageIndex.open(new PassageChunker(), first, data, VectorFormat.INT8)) {
+            index.sync(docs);
+            index.awaitVectors(java.time.Duration.ofMinutes(1));
+            float[] query = first.embed(index.passage(index.documents().get(0).id() + "#0").orElseThrow().text());
+            assertEquals(5, hits(index, new org.apache.lucene.search.KnnFloatVectorQuery(IndexFields.VECTOR, query, 5)));
+        }
+        CountingEmbedder second = new CountingEmbedder();
+        PassageIndex.build(docs, new PassageChunker(), second, data).close(); // float32: other settings
+        assertEquals(first.embedded.get() - 1, second.embedded.get(), "every passage embedded again");
+    }
+
+    @Test
     void givenVectorsStillBeingBuilt_whenSearched_thenBm25AnswersAndProgressSaysHowFarVectorsAre() throws Exception {
         List<Document> docs = DocumentLoader.load(Path.of("seeds"));
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);

@@ -1,6 +1,9 @@
 package dev.cited.document;
 
 import org.apache.tika.Tika;
+import org.apache.tika.mime.MimeType;
+import org.apache.tika.mime.MimeTypeException;
+import org.apache.tika.mime.MimeTypes;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,6 +32,22 @@ public final class DocumentFormats {
     /** The format that reads {@code file}, by its extension; empty for a type Cited does not read. */
     public static Optional<DocumentFormat> forFile(Path file) {
         return Optional.ofNullable(BY_EXTENSION.get(extensionOf(file)));
+    }
+
+    /**
+     * The format that reads files of a detected media type, for a file whose name says nothing Cited knows
+     * ({@code README}, {@code copyright}, {@code notes.log}): text/plain, or a type whose usual extension a
+     * format reads (a PDF without ".pdf"). Empty for types Cited does not read.
+     */
+    public static Optional<DocumentFormat> forType(String mediaType) {
+        try {
+            MimeType type = MimeTypes.getDefaultMimeTypes().forName(mediaType);
+            return type.getExtensions().stream()
+                    .map(e -> BY_EXTENSION.get(e.replaceFirst("^\\.", "").toLowerCase(Locale.ROOT)))
+                    .filter(java.util.Objects::nonNull).findFirst();
+        } catch (MimeTypeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Every extension read, sorted: for a user told which files are accepted. */

@@ -229,9 +229,12 @@ public final class DocumentLoader {
             }
             Optional<DocumentFormat> format = DocumentFormats.forFile(file);
             if (format.isEmpty()) {
-                String type = DocumentFormats.detect(file); // once, for the reason and the report
-                return new Outcome(null, FileReport.unread(found.path(),
-                        UnreadableFile.skipped("unsupported type " + type), type, size));
+                String type = DocumentFormats.detect(file); // once, for the format, the reason and the report
+                format = DocumentFormats.forType(type);
+                if (format.isEmpty()) {
+                    return new Outcome(null, FileReport.unread(found.path(),
+                            UnreadableFile.skipped("unsupported type " + type), type, size));
+                }
             }
             Extracted extracted = format.get().read(file, limits.maxChars());
             String title = TitleExtractor.choose(extracted.title(), extracted.text(), file.getFileName().toString(),

@@ -143,6 +143,22 @@ class DocumentFormatsTest {
     }
 
     @Test
+    void givenFilesWhoseNamesSayNothing_whenRead_thenTheirContentDecides() throws Exception {
+        Files.writeString(dir.resolve("README"), "Crane 7 is repaired every spring by the harbour crew.");
+        Files.writeString(dir.resolve("shift.log"), "The night shift ended at 06:00 after the cable was replaced.");
+        Files.copy(Path.of("src/test/resources/grounding/claim-pairs-known-misses.txt"), dir.resolve("misses.notes"));
+        byte[] noise = new byte[4000];
+        new Random(11).nextBytes(noise);
+        Files.write(dir.resolve("blob"), noise);
+        Library library = read();
+
+        assertEquals(List.of("README", "misses"), library.documents().stream().map(Document::id).sorted().toList(),
+                "plain text, whatever the name");
+        assertEquals("unsupported type text/x-log", report(library, "shift.log").reason(), "a type of its own, by name");
+        assertTrue(report(library, "blob").reason().startsWith("unsupported type application/"), report(library, "blob").reason());
+    }
+
+    @Test
     void givenBadFiles_whenRead_thenEachIsReportedWithAReasonAndNothingElseIsLost() throws Exception {
         byte[] noise = new byte[4000];
         new Random(7).nextBytes(noise);

@@ -234,7 +234,8 @@ final class Benchmark {
         }
     }
 
-    private static String residentSet() {
+    /** The process's resident set, as the kernel reports it. */
+    static String residentSet() {
         try {
             return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
                     .map(l -> l.replace("VmRSS:", "").trim()).findFirst().orElse("n/a");

@@ -86,7 +86,7 @@ final class IngestBenchmark {
             System.gc();
             Runtime rt = Runtime.getRuntime();
             out.printf(Locale.ROOT, "memory: RSS %s, heap used after GC %d MB; index on disk %d MB (%s)%n",
-                    residentSet(), (rt.totalMemory() - rt.freeMemory()) >> 20, sizeOf(data.resolve("index")) >> 20, data);
+                    Benchmark.residentSet(), (rt.totalMemory() - rt.freeMemory()) >> 20, sizeOf(data.resolve("index")) >> 20, data);
         }
         return 0;
     }
@@ -180,15 +180,6 @@ final class IngestBenchmark {
             }).sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String residentSet() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
-                    .map(l -> l.replace("VmRSS:", "").trim()).findFirst().orElse("n/a");
-        } catch (IOException e) {
-            return "n/a";
         }
     }
 }

@@ -41,12 +41,13 @@ public final class EvalCommand {
             (help ? out : err).println("""
                     Usage: java -jar target/cited.jar eval [flags] FILE.jsonl [FILE.jsonl ...]
                     A question set (format in ../shared/README.md): scores retrieval (recall@5, MRR), answers (hit rate,
-                    citation precision, structural validity), abstention, follow-ups and latency.
+                    citation precision, structural validity), abstention, follow-ups, pages cited and latency.
                     A claim set (eval/claims.jsonl): a stand-in model writes each case's answer, true claims and planted
                     errors, and scores what reaches the user: claim precision, planted errors caught, true claims kept,
                     wrong passages fixed.
-                    Exits 1 when a score is below its floor in the README (eval/adversarial.jsonl has its own; other
-                    question sets the project set's).""");
+                    Exits 1 when a score is below its floor in the README (eval/adversarial.jsonl and eval/pdf.jsonl have
+                    their own; other question sets the project set's). eval/pdf.jsonl asks about the PDFs in
+                    ../shared/samples/pdf: run it with --seeds on a folder holding them; it also scores the page cited.""");
             return help ? 0 : 2;
         }
         for (String file : files) {

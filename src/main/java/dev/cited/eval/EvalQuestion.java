@@ -9,9 +9,12 @@ import java.util.List;
 /**
  * One line of a question set (format in ../shared/README.md). When {@code then} is set, the expectations
  * apply to that follow-up, asked after {@code question} in the same conversation.
+ *
+ * @param page for a paginated document (PDF), the 1-based page the evidence is on (the optional
+ *             {@code "page"} of the line; a question's evidence is on one page); null when not checked
  */
 public record EvalQuestion(String id, String question, String then, List<String> answerAny, String document,
-                           List<String> evidence, boolean unanswerable) {
+                           List<String> evidence, boolean unanswerable, Integer page) {
 
     public boolean isFollowUp() {
         return then != null;
@@ -22,6 +25,11 @@ public record EvalQuestion(String id, String question, String then, List<String>
             if (!node.hasNonNull("question")) {
                 throw new IllegalArgumentException(file + " line " + lineNumber + " has no question");
             }
+            JsonNode page = node.get("page");
+            if (page != null && !page.isNull() && (!page.canConvertToInt() || !page.isIntegralNumber()
+                    || page.asInt() < 1)) {
+                throw new IllegalArgumentException(file + " line " + lineNumber + ": page must be a number from 1");
+            }
             return new EvalQuestion(
                     node.path("id").asText("line-" + lineNumber),
                     node.get("question").asText(),
@@ -29,7 +37,8 @@ public record EvalQuestion(String id, String question, String then, List<String>
                     strings(node.get("answer_any")),
                     node.hasNonNull("document") ? node.get("document").asText() : null,
                     strings(node.get("evidence")),
-                    node.path("unanswerable").asBoolean(false));
+                    node.path("unanswerable").asBoolean(false),
+                    page == null || page.isNull() ? null : page.asInt());
         });
     }
 

@@ -13,11 +13,13 @@ import java.util.Locale;
  * @param structuralValidity   answers whose citations quote the document exactly and match the markers
  * @param abstentionAccuracy   unanswerable questions answered with "the documents don't say" and no citation
  * @param followUpAccuracy     follow-ups answered with an expected phrase
+ * @param pageAccuracy         citations covering the evidence of a question that names its page
+ *                             ({@link EvalQuestion#page()}) that carry that page
  * @param failures             one line per miss, for reading
  */
 public record EvalReport(int questions, int k, double recallAtK, double mrr, double answerHitRate,
                          double citationPrecision, double structuralValidity, double abstentionAccuracy,
-                         double followUpAccuracy, double latencyP50Millis, double latencyP95Millis,
+                         double followUpAccuracy, double pageAccuracy, double latencyP50Millis, double latencyP95Millis,
                          List<String> failures) {
 
     public String format() {
@@ -30,6 +32,7 @@ public record EvalReport(int questions, int k, double recallAtK, double mrr, dou
         s.append(String.format(Locale.ROOT, "structural validity    %s%n", pct(structuralValidity)));
         s.append(String.format(Locale.ROOT, "abstention accuracy    %s%n", pct(abstentionAccuracy)));
         s.append(String.format(Locale.ROOT, "follow-up accuracy     %s%n", pct(followUpAccuracy)));
+        s.append(String.format(Locale.ROOT, "page accuracy          %s%n", pct(pageAccuracy)));
         s.append(String.format(Locale.ROOT, "latency p50 / p95      %.1f ms / %.1f ms%n", latencyP50Millis, latencyP95Millis));
         if (!failures.isEmpty()) {
             s.append(String.format(Locale.ROOT, "%nmisses:%n"));

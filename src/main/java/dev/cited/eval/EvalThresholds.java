@@ -3,9 +3,19 @@ package dev.cited.eval;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The minimum scores a question set must reach; the README states the same numbers. */
+/**
+ * The minimum scores a question set must reach; the README states the same numbers. Page accuracy is only
+ * measured on sets whose questions name the page of their evidence (eval/pdf.jsonl): a citation's page follows
+ * from its offset, so every set that measures it must have it right.
+ */
 public record EvalThresholds(double recallAtK, double answerHitRate, double citationPrecision,
-                             double structuralValidity, double abstentionAccuracy, double followUpAccuracy) {
+                             double structuralValidity, double abstentionAccuracy, double followUpAccuracy,
+                             double pageAccuracy) {
+
+    public EvalThresholds(double recallAtK, double answerHitRate, double citationPrecision,
+                          double structuralValidity, double abstentionAccuracy, double followUpAccuracy) {
+        this(recallAtK, answerHitRate, citationPrecision, structuralValidity, abstentionAccuracy, followUpAccuracy, 1.0);
+    }
 
     /** CI's gate for ../shared/eval/questions.jsonl with the offline defaults. */
     public static final EvalThresholds PUBLIC_SET = new EvalThresholds(0.95, 0.85, 0.65, 1.0, 1.0, 1.0);
@@ -26,9 +36,21 @@ public record EvalThresholds(double recallAtK, double answerHitRate, double cita
      */
     public static final EvalThresholds ADVERSARIAL_HELDOUT_SET = new EvalThresholds(0.90, 0.75, 0.55, 1.0, 0.70, 0.0);
 
-    /** The floor `cited eval` holds a question set to: the adversarial sets' own, else the project set's. */
+    /**
+     * CI's gate for eval/pdf.jsonl, asked of the real PDFs in ../shared/samples/pdf (the paper, the book, the
+     * review article): set just below what the offline defaults measure, which is low because of what the text
+     * extraction gives (words split at page breaks, an article whose body font cannot be decoded) and sentences
+     * the extractive answerer misses (PdfQuestionSetEvalTest lists them). Every page cited must be right. Not in
+     * the README yet.
+     */
+    public static final EvalThresholds PDF_SET = new EvalThresholds(0.85, 0.45, 0.40, 1.0, 0.40, 0.0, 1.0);
+
+    /** The floor `cited eval` holds a question set to: the PDF and adversarial sets' own, else the project set's. */
     public static EvalThresholds forFile(java.nio.file.Path file) {
         String name = file.getFileName().toString();
+        if (name.startsWith("pdf")) {
+            return PDF_SET;
+        }
         if (name.startsWith("adversarial-heldout")) {
             return ADVERSARIAL_HELDOUT_SET;
         }
@@ -44,6 +66,7 @@ public record EvalThresholds(double recallAtK, double answerHitRate, double cita
         Floors.check(misses, "structural validity", r.structuralValidity(), structuralValidity);
         Floors.check(misses, "abstention accuracy", r.abstentionAccuracy(), abstentionAccuracy);
         Floors.check(misses, "follow-up accuracy", r.followUpAccuracy(), followUpAccuracy);
+        Floors.check(misses, "page accuracy", r.pageAccuracy(), pageAccuracy);
         return misses;
     }
 

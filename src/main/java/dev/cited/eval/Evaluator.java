@@ -51,7 +51,16 @@ public final class Evaluator {
             t.hits.add(hit);
             if (q.isFollowUp()) t.followUps.add(hit);
             for (Citation c : result.citations()) {
-                t.citationPrecision.add(c.documentId().equals(q.document()) && overlapsAny(c.start(), c.end(), evidence));
+                boolean covering = c.documentId().equals(q.document()) && overlapsAny(c.start(), c.end(), evidence);
+                t.citationPrecision.add(covering);
+                if (covering && q.page() != null) {
+                    boolean right = q.page().equals(c.page());
+                    t.pages.add(right);
+                    if (!right) {
+                        t.failures.add(q.id() + " cited page " + c.page() + " for evidence on page " + q.page() + ": "
+                                + asked + " -> “" + c.quote() + "”");
+                    }
+                }
             }
             if (!hit) {
                 t.failures.add(q.id() + " missed" + (rank > 0 ? "" : " (evidence not retrieved)") + ": " + asked
@@ -60,7 +69,7 @@ public final class Evaluator {
         }
         return new EvalReport(questions.size(), k, t.recall.rate(), mean(t.reciprocalRanks), t.hits.rate(),
                 t.citationPrecision.rate(), t.structural.rate(), t.abstention.rate(), t.followUps.rate(),
-                percentile(t.latencies, 50), percentile(t.latencies, 95), t.failures);
+                t.pages.rate(), percentile(t.latencies, 50), percentile(t.latencies, 95), t.failures);
     }
 
     private AskResult ask(EvalQuestion q, Tally t) {
@@ -145,6 +154,7 @@ public final class Evaluator {
         final Rate citationPrecision = new Rate();
         final Rate structural = new Rate();
         final Rate abstention = new Rate();
+        final Rate pages = new Rate();
         final List<Double> reciprocalRanks = new ArrayList<>();
         final List<Double> latencies = new ArrayList<>();
         final List<String> failures = new ArrayList<>();

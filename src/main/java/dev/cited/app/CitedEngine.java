@@ -82,9 +82,11 @@ public final class CitedEngine implements EvalCommand.Engine {
     }
 
     /** The documents folder and its index (in the data folder, or in memory), not read yet. */
-    static LiveCollection openCollection(CitedConfig config, Embedder passageEmbedder) {
+    static LiveCollection openCollection(CitedConfig config, boolean dense) {
+        EmbeddingChoice embedding = EmbeddingChoice.parse(config.embedding());
         return new LiveCollection(new DocumentLoader(config.seeds(), config.limits()),
-                PassageIndex.open(new PassageChunker(), passageEmbedder, config.dataDir(),
+                PassageIndex.open(new PassageChunker(), dense ? OnnxEmbedder.forPassages(embedding) : null,
+                        dense ? OnnxEmbedder.forSentences(embedding) : null, config.dataDir(),
                         VectorFormat.parse(config.vectors())));
     }
 
@@ -112,8 +114,7 @@ public final class CitedEngine implements EvalCommand.Engine {
         PromptTemplate answerPrompt = models == null ? null : PromptTemplate.load(config.promptsDir(), "answer");
         PromptTemplate rewritePrompt = models == null ? null : PromptTemplate.load(config.promptsDir(), "rewrite");
         boolean dense = !mode.equals("bm25");
-        Embedder passageEmbedder = dense ? OnnxEmbedder.forPassages(embedding) : null;
-        LiveCollection collection = openCollection(config, passageEmbedder);
+        LiveCollection collection = openCollection(config, dense);
         PassageIndex index = collection.index();
         opened.accept(collection);
         try {
@@ -147,7 +148,7 @@ public final class CitedEngine implements EvalCommand.Engine {
         // Claims are compared with sentences as sentences are with each other: embedded as passages are.
         SentenceSimilarity claimSimilarity = index.sentenceVectors()
                 .<SentenceSimilarity>map(vectors -> new EmbeddingSentenceSimilarity(vectors,
-                        new CachingEmbedder(passageEmbedder, QUERY_CACHE_SIZE)))
+                        new CachingEmbedder(OnnxEmbedder.forSentences(embedding), QUERY_CACHE_SIZE)))
                 .orElse(SentenceSimilarity.NONE);
         SentenceSupport support = new SentenceSupport(new IndexTermStatistics(index));
         ClaimVerifier verifier = verifiers.apply(new DefaultClaimVerifier(support, claimSimilarity));

@@ -4,8 +4,6 @@ import dev.cited.collection.CollectionProgress;
 import dev.cited.collection.LiveCollection;
 import dev.cited.document.Library;
 import dev.cited.index.PassageIndex;
-import dev.cited.llm.EmbeddingChoice;
-import dev.cited.llm.OnnxEmbedder;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -38,8 +36,7 @@ final class IndexCommand {
         }
         boolean dense = !CitedEngine.retrievalMode(config).equals("bm25");
         long started = System.nanoTime();
-        LiveCollection collection = CitedEngine.openCollection(config,
-                dense ? OnnxEmbedder.forPassages(EmbeddingChoice.parse(config.embedding())) : null);
+        LiveCollection collection = CitedEngine.openCollection(config, dense);
         try (PassageIndex index = collection.index(); collection) {
             Library library;
             try (ProgressDisplay display = ProgressDisplay.start(collection::progress, err, ProgressDisplay.onTerminal())) {

@@ -2,9 +2,12 @@ package dev.cited.document;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -37,12 +40,13 @@ final class PageCleanup {
         if (paginated) {
             dropRunning(lines);
         }
+        Set<String> words = paginated ? wordsWithin(lines) : Set.of();
         StringBuilder text = new StringBuilder();
         List<Integer> starts = new ArrayList<>();
         for (List<String> page : lines) {
-            String body = paragraphs(page, paginated);
+            String body = paragraphs(page, paginated, words);
             if (text.length() > 0) {
-                text.append("\n\n");
+                continuePage(text, body, paginated, words);
             }
             starts.add(text.length());
             text.append(body);
@@ -113,10 +117,70 @@ final class PageCleanup {
     }
 
     /**
+     * Ends the text so far before the next page's: a paragraph break, unless the page ended mid-sentence and
+     * the next goes on in lower case ("objects' rep-" / "resentations are…"), when the sentence continues.
+     */
+    private static void continuePage(StringBuilder text, String next, boolean paginated, Set<String> words) {
+        int last = text.length() - 1;
+        boolean continues = paginated && !next.isEmpty() && Character.isLowerCase(next.charAt(0))
+                && ".!?:;\"”’)]".indexOf(text.charAt(last)) < 0;
+        if (!continues) {
+            text.append("\n\n");
+        } else if (text.charAt(last) == '-' && last > 0 && Character.isLetter(text.charAt(last - 1))) {
+            String joiner = hyphenJoiner(text, next, words);
+            text.setLength(last);
+            text.append(joiner);
+        } else {
+            text.append(' ');
+        }
+    }
+
+    /** Every word written within a line, hyphenated ones included: the document's own spelling. */
+    private static Set<String> wordsWithin(List<List<String>> pages) {
+        Set<String> words = new HashSet<>();
+        for (List<String> page : pages) {
+            for (String line : page) {
+                Matcher m = WORD.matcher(line);
+                while (m.find()) {
+                    boolean brokenAtTheEnd = m.end() == line.length() - 1 && line.endsWith("-");
+                    if (!brokenAtTheEnd) {
+                        words.add(m.group().toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return words;
+    }
+
+    private static final Pattern WORD = Pattern.compile("\\p{L}+(?:-\\p{L}+)*");
+    private static final Pattern WORD_START = Pattern.compile("^\\p{L}+");
+    private static final Pattern WORD_END = Pattern.compile("\\p{L}+$");
+
+    /**
+     * What a hyphen at a line's end becomes when the word goes on at the next line's start: nothing ("exam-" +
+     * "ple"), or itself ("mixed-" + "mode" where the document writes "mixed-mode" elsewhere; "Glaxo-" +
+     * "SmithKline" unless it writes "GlaxoSmithKline"). The document's own spelling decides; failing that, a
+     * lower-case continuation is one word and a capital starts a compound.
+     */
+    private static String hyphenJoiner(CharSequence before, String after, Set<String> words) {
+        Matcher left = WORD_END.matcher(before.subSequence(0, before.length() - 1));
+        Matcher right = WORD_START.matcher(after);
+        if (!left.find() || !right.find()) {
+            return "";
+        }
+        String joined = (left.group() + right.group()).toLowerCase(java.util.Locale.ROOT);
+        String hyphenated = (left.group() + "-" + right.group()).toLowerCase(java.util.Locale.ROOT);
+        if (words.contains(hyphenated) && !words.contains(joined)) {
+            return "-";
+        }
+        return Character.isLowerCase(after.charAt(0)) || words.contains(joined) ? "" : "-";
+    }
+
+    /**
      * Lines into paragraphs: an empty line ends one. In paginated (PDF) text a line is a visual line, so
      * lines join with a space and a hyphen at a line end joins the word; elsewhere each line is a paragraph.
      */
-    private static String paragraphs(List<String> lines, boolean visualLines) {
+    private static String paragraphs(List<String> lines, boolean visualLines, Set<String> words) {
         StringBuilder out = new StringBuilder();
         StringBuilder paragraph = new StringBuilder();
         for (String line : lines) {
@@ -131,9 +195,11 @@ final class PageCleanup {
             if (paragraph.length() > 0) {
                 int last = paragraph.length() - 1;
                 boolean hyphenated = paragraph.charAt(last) == '-' && last > 0
-                        && Character.isLetter(paragraph.charAt(last - 1)) && Character.isLowerCase(line.charAt(0));
+                        && Character.isLetter(paragraph.charAt(last - 1)) && Character.isLetter(line.charAt(0));
                 if (hyphenated) {
-                    paragraph.setLength(last); // "exam-" + "ple" is "example"
+                    String joiner = hyphenJoiner(paragraph, line, words); // "exam-" + "ple" is "example"
+                    paragraph.setLength(last);
+                    paragraph.append(joiner);
                 } else {
                     paragraph.append(' ');
                 }

@@ -93,8 +93,8 @@ public final class PassageIndex implements Closeable {
                    Map<String, Passage> passages, Map<String, String> hashes) {
     }
 
-    private PassageIndex(Directory directory, IndexWriter writer, PassageChunker chunker, Embedder embedder)
-            throws IOException {
+    private PassageIndex(Directory directory, IndexWriter writer, PassageChunker chunker, Embedder embedder,
+                         Embedder sentences) throws IOException {
         this.directory = directory;
         this.writer = writer;
         this.analyzer = (CitedAnalyzer) writer.getConfig().getAnalyzer();
@@ -107,7 +107,7 @@ public final class PassageIndex implements Closeable {
                 return searcher;
             }
         });
-        this.sentenceVectors = embedder == null ? null : new SentenceVectors(embedder, this::sentenceText);
+        this.sentenceVectors = embedder == null ? null : new SentenceVectors(sentences, this::sentenceText);
         this.catalog = new Catalog(Map.of(), Map.of(), Map.of(), readStored());
         this.vectorBuilder = embedder == null ? null : new VectorBuilder(this, embedder);
     }
@@ -121,11 +121,16 @@ public final class PassageIndex implements Closeable {
      * @param dataDir  null for an in-memory index
      */
     public static PassageIndex open(PassageChunker chunker, Embedder embedder, Path dataDir) {
-        return open(chunker, embedder, dataDir, VectorFormat.FLOAT32);
+        return open(chunker, embedder, embedder, dataDir, VectorFormat.FLOAT32);
     }
 
-    /** @param vectors how passage vectors are kept (full floats or int8-quantized) */
-    public static PassageIndex open(PassageChunker chunker, Embedder embedder, Path dataDir, VectorFormat vectors) {
+    /**
+     * @param sentences embeds the sentences of retrieved passages for a question (the same model as
+     *                  {@code embedder}, run where it does not wait behind the background work)
+     * @param vectors   how passage vectors are kept (full floats or int8-quantized)
+     */
+    public static PassageIndex open(PassageChunker chunker, Embedder embedder, Embedder sentences, Path dataDir,
+                                    VectorFormat vectors) {
         String settings = INDEX_FORMAT + "|" + chunker.signature() + "|"
                 + (embedder == null ? "none" : embedder.name() + "|" + vectors.label());
         try {
@@ -153,7 +158,7 @@ public final class PassageIndex implements Closeable {
             IndexWriter writer = new IndexWriter(directory, config);
             writer.setLiveCommitData(Map.of(IndexFields.SETTINGS, settings).entrySet());
             writer.commit();
-            PassageIndex index = new PassageIndex(directory, writer, chunker, embedder);
+            PassageIndex index = new PassageIndex(directory, writer, chunker, embedder, sentences);
             if (index.vectorBuilder != null) {
                 index.vectorBuilder.start();
             }

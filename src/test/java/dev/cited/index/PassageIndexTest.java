@@ -147,7 +147,7 @@ class PassageIndexTest {
             throws Exception {
         List<Document> docs = DocumentLoader.load(Path.of("seeds"));
         CountingEmbedder first = new CountingEmbedder();
-        try (PassageIndex index = PassageIndex.open(new PassageChunker(), first, data, VectorFormat.INT8)) {
+        try (PassageIndex index = PassageIndex.open(new PassageChunker(), first, first, data, VectorFormat.INT8)) {
             index.sync(docs);
             index.awaitVectors(java.time.Duration.ofMinutes(1));
             float[] query = first.embed(index.passage(index.documents().get(0).id() + "#0").orElseThrow().text());

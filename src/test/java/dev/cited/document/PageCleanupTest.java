@@ -1,0 +1,36 @@
+package dev.cited.document;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Visual lines of PDF pages into the text Cited indexes and quotes. */
+class PageCleanupTest {
+
+    private static String text(String... pages) {
+        return PageCleanup.join(List.of(pages), null, "application/pdf", true).text();
+    }
+
+    @Test
+    void givenWordsHyphenatedAtLineEnds_whenJoined_thenTheDocumentsOwnSpellingDecides() {
+        assertEquals("An example of a trace.", text("An exam-\nple of a trace."));
+        assertEquals("TraceMonkey is fast. TraceMonkey records traces.",
+                text("Trace-\nMonkey is fast. TraceMonkey records traces."), "written as one word elsewhere");
+        assertEquals("Glaxo-SmithKline sued.", text("Glaxo-\nSmithKline sued."), "a capital starts a compound");
+        assertEquals("The mixed-mode runtime is a mixed-mode design.",
+                text("The mixed-\nmode runtime is a mixed-mode design."), "hyphenated elsewhere: kept");
+    }
+
+    @Test
+    void givenASentenceRunningOverAPageBreak_whenJoined_thenItContinuesAndThePageStartsWhereTheNextPageDoes() {
+        Extracted extracted = PageCleanup.join(List.of("The objects’ rep-", "resentations are compact."), null,
+                "application/pdf", true);
+        assertEquals("The objects’ representations are compact.", extracted.text());
+        assertEquals(List.of(0, "The objects’ rep".length()), extracted.pageStarts());
+
+        assertEquals("It ended here.\n\nthe next page", text("It ended here.", "the next page"),
+                "a finished sentence stays a paragraph");
+    }
+}

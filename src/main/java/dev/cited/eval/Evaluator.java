@@ -54,7 +54,11 @@ public final class Evaluator {
                 boolean covering = c.documentId().equals(q.document()) && overlapsAny(c.start(), c.end(), evidence);
                 t.citationPrecision.add(covering);
                 if (covering && q.page() != null) {
-                    boolean right = q.page().equals(c.page());
+                    // A citation names the page its quote starts on: a quote that begins before the evidence, in
+                    // a sentence running over the page break, rightly names the page before.
+                    boolean startsEarlier = evidence.stream().anyMatch(e -> c.start() < e[0] && c.end() > e[0]);
+                    boolean right = c.page() != null
+                            && (c.page().equals(q.page()) || (c.page() == q.page() - 1 && startsEarlier));
                     t.pages.add(right);
                     if (!right) {
                         t.failures.add(q.id() + " cited page " + c.page() + " for evidence on page " + q.page() + ": "

@@ -49,6 +49,15 @@ class EvaluatorPageTest {
     }
 
     @Test
+    void givenAQuoteStartingOnThePageBeforeTheEvidence_whenEvaluated_thenItsPageIsRight() {
+        int start = PAPER.text().indexOf("two crossings.");
+        Citation spanning = new Citation(1, "paper", "Paper", PAPER.text().substring(start), start,
+                PAPER.text().length(), 1);
+        EvalReport report = run(question(2), spanning);
+        assertEquals(1.0, report.pageAccuracy(), report.failures().toString());
+    }
+
+    @Test
     void givenACitationWithoutAPage_whenThePageIsChecked_thenItIsWrong() {
         EvalReport report = run(question(2), citation(PAGE_TWO, null));
         assertEquals(0.0, report.pageAccuracy());

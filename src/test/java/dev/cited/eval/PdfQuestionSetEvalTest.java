@@ -28,24 +28,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * skipped when ../shared/samples/pdf is missing. Each answerable question names the page its evidence is on,
  * and every citation covering that evidence must carry that page.
  *
- * <p>Building the engine embeds the book's 4,054 passages: three to six minutes on two cores, by far the
+ * <p>Building the engine embeds the book's 3,960 passages: about two minutes on two cores, by far the
  * longest test of the build. With BM25 alone it takes ten seconds, but the other
  * question sets are scored with the defaults, so this one is too.
  *
- * <p>Measured with the defaults (36 questions, 31 answerable, 5 not): recall@5 90.3%, MRR 0.803, hit rate
- * 51.6% (16 of 31), citation precision 45.7%, structural validity 100%, abstention 40.0% (2 of 5), page
- * accuracy 100% (16 citations covering evidence, each on its page). From one run to the next MRR moved
- * between 0.803 and 0.819 and precision between 44.4% and 45.7% (fc-mickey answered with a fragment or
- * abstaining), the other figures not. The misses, and why:
+ * <p>Measured with the defaults (36 questions, 31 answerable, 5 not): recall@5 90.3%, MRR 0.824, hit rate
+ * 58.1%, citation precision 58.1%, structural validity 100%, abstention 60.0% (3 of 5), page accuracy 100%
+ * (a quote that starts on the page before its evidence, in a sentence running over the page break, names
+ * that page). Before words split at page breaks were joined and "overview" in a question stopped meaning the
+ * whole collection: hit rate 51.6%, precision 45.7%, abstention 40%. The misses that remain, and why:
  * <ul>
- * <li>text extraction: a word hyphenated at a page break stays split ("objects’ rep-" / "resentations are
- *     assigned an integer key called the object shape"), so the question's "representation" finds another
- *     sentence (tm-shape); TAMReview.pdf's body font has no Unicode map, so pages 2-22 are stray symbols and
- *     its readable headings glued words ("usingaparticularsystemwouldenhance…"), not retrieved (tam-pu);
- * <li>a question with "overview" in it is taken for a question about the whole collection and answered with
- *     each document's opening, though here it is the article's title (tam-author, tam-conclusion);
+ * <li>text extraction: TAMReview.pdf's body font has no Unicode map, so pages 2-22 are stray symbols and its
+ *     readable headings glued words ("usingaparticularsystemwouldenhance…"), not retrieved (tam-pu);
  * <li>the wrong sentence of a retrieved passage: one sharing the question's words rather than the one holding
- *     the answer (tm-x86, fc-romeo, tam-editor; tm-suite, whose answer is also extracted as "Sun- Spider";
+ *     the answer (tm-x86, fc-romeo, tam-editor, tm-suite;
  *     fc-keaton "That genius was Buster Keaton.", the answer being the next sentence), a fragment ("Mickey Mouse and “Rhapsody in Blue.”", fc-mickey), a sentence naming the
  *     person instead of "They demanded $12,000 to dismiss the case." (fc-jesse), a byline no sentence can
  *     match (tam-author-review); evidence not retrieved (tm-venue, the conference is in page 1's footnote);

@@ -127,6 +127,19 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Closes the browser, then the server, each if it was started (a test class's last step). */
+    static void closeWith(Browser browser, dev.cited.app.CitedServer server) {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -43,15 +43,7 @@ class NestedFolderWebTest {
 
     @AfterAll
     static void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
+        Browser.closeWith(browser, server);
     }
 
     @Test

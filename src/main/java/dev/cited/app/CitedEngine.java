@@ -82,11 +82,11 @@ public final class CitedEngine implements EvalCommand.Engine {
     }
 
     /** The documents folder and its index (in the data folder, or in memory), not read yet. */
-    static LiveCollection openCollection(CitedConfig config, boolean dense) {
-        EmbeddingChoice embedding = EmbeddingChoice.parse(config.embedding());
+    /** @param embedding the model that embeds passages and sentences; null for a BM25-only index */
+    static LiveCollection openCollection(CitedConfig config, EmbeddingChoice embedding) {
         return new LiveCollection(new DocumentLoader(config.seeds(), config.limits()),
-                PassageIndex.open(new PassageChunker(), dense ? OnnxEmbedder.forPassages(embedding) : null,
-                        dense ? OnnxEmbedder.forSentences(embedding) : null, config.dataDir(),
+                PassageIndex.open(new PassageChunker(), embedding == null ? null : OnnxEmbedder.forPassages(embedding),
+                        embedding == null ? null : OnnxEmbedder.forSentences(embedding), config.dataDir(),
                         VectorFormat.parse(config.vectors())));
     }
 
@@ -114,7 +114,7 @@ public final class CitedEngine implements EvalCommand.Engine {
         PromptTemplate answerPrompt = models == null ? null : PromptTemplate.load(config.promptsDir(), "answer");
         PromptTemplate rewritePrompt = models == null ? null : PromptTemplate.load(config.promptsDir(), "rewrite");
         boolean dense = !mode.equals("bm25");
-        LiveCollection collection = openCollection(config, dense);
+        LiveCollection collection = openCollection(config, dense ? embedding : null);
         PassageIndex index = collection.index();
         opened.accept(collection);
         try {

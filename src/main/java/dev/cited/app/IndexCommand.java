@@ -36,7 +36,8 @@ final class IndexCommand {
         }
         boolean dense = !CitedEngine.retrievalMode(config).equals("bm25");
         long started = System.nanoTime();
-        LiveCollection collection = CitedEngine.openCollection(config, dense);
+        LiveCollection collection = CitedEngine.openCollection(config,
+                dense ? dev.cited.llm.EmbeddingChoice.parse(config.embedding()) : null);
         try (PassageIndex index = collection.index(); collection) {
             Library library;
             try (ProgressDisplay display = ProgressDisplay.start(collection::progress, err, ProgressDisplay.onTerminal())) {

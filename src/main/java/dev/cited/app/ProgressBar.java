@@ -29,10 +29,11 @@ final class ProgressBar {
         };
     }
 
-    private static String bar(double done) {
-        int filled = (int) Math.round(Math.max(0, Math.min(1, done)) * WIDTH);
+    private static String bar(double fraction) {
+        double done = Math.max(0, Math.min(1, fraction));
+        int filled = (int) Math.round(done * WIDTH);
         return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] "
-                + String.format(Locale.ROOT, "%3d%%", (int) Math.floor(Math.max(0, Math.min(1, done)) * 100));
+                + String.format(Locale.ROOT, "%3d%%", (int) Math.floor(done * 100));
     }
 
     static String duration(long seconds) {

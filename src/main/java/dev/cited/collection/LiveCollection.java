@@ -69,20 +69,17 @@ public final class LiveCollection implements AutoCloseable {
         return index;
     }
 
+    /** How many files the last refresh indexed, skipped and failed. */
+    public java.util.Map<FileReport.Status, Integer> counts() {
+        return library.counts();
+    }
+
     public CollectionProgress progress() {
         DocumentLoader.ReadProgress read = loader.progress();
-        int indexed = 0;
-        int skipped = 0;
-        int failed = 0;
-        for (FileReport file : library.files()) {
-            switch (file.status()) {
-                case INDEXED -> indexed++;
-                case SKIPPED -> skipped++;
-                case FAILED -> failed++;
-            }
-        }
-        return CollectionProgress.of(phase, new CollectionProgress.Files(read.found(), read.read(), indexed, skipped,
-                failed), index.progress());
+        java.util.Map<FileReport.Status, Integer> counts = library.counts();
+        return CollectionProgress.of(phase, new CollectionProgress.Files(read.found(), read.read(),
+                counts.get(FileReport.Status.INDEXED), counts.get(FileReport.Status.SKIPPED),
+                counts.get(FileReport.Status.FAILED)), index.progress());
     }
 
     /**

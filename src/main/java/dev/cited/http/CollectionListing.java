@@ -46,9 +46,7 @@ final class CollectionListing {
             summaries.put(d.id(), summary(d, passages.getOrDefault(d.id(), 0), d.file() == null ? null : sizes.get(d.id())));
         }
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (FileReport.Status status : FileReport.Status.values()) {
-            counts.put(status.label(), reports.stream().filter(r -> r.status() == status).count());
-        }
+        collection.counts().forEach((status, n) -> counts.put(status.label(), n.longValue()));
         return new Listing(version, summaries, reports.stream().map(r -> file(r, passages)).toList(), counts);
     }
 

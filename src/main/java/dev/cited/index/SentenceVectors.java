@@ -7,10 +7,8 @@ import dev.cited.chunking.Span;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -63,11 +61,9 @@ public final class SentenceVectors {
         }
         List<String> texts = new ArrayList<>(missing);
         List<float[]> embedded = embedder.embedAll(texts);
-        Map<String, float[]> byText = new HashMap<>();
         for (int i = 0; i < texts.size(); i++) {
-            byText.put(texts.get(i), embedded.get(i));
+            vectors.put(texts.get(i), embedded.get(i));
         }
-        vectors.putAll(byText);
     }
 
     /** How many sentence vectors are cached. */

@@ -21,12 +21,14 @@ import java.util.Map;
  * @param rescanEvery how often a watched folder is rescanned in full, for changes the file system missed
  * @param vectorsInBackground start answering with BM25 as soon as the text is indexed, while vectors are built
  *                   (the server); false waits for every vector before answering (ask, eval, tests)
+ * @param databaseUrl where conversations, feedback and Slack request keys are kept (jdbc:sqlite:FILE or
+ *                   jdbc:postgresql://…); null keeps them in memory (tests, one-shot commands)
  */
 public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Path dataDir, String model,
                           Duration modelTimeout, String retrieval, String embedding, String slackSigningSecret,
                           String slackBotToken, String slackApiUrl, String publicUrl, String grounding,
                           LoadLimits limits, boolean watch, Duration rescanEvery, boolean vectorsInBackground,
-                          String vectors) {
+                          String vectors, String databaseUrl) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -38,6 +40,18 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * This configuration with its state kept on disk when nothing else was asked for: the server's default, a
+     * SQLite file in the data folder ({@code --data}, else {@code ./data}).
+     */
+    public CitedConfig withDurableState() {
+        if (databaseUrl != null) {
+            return this;
+        }
+        return toBuilder().databaseUrl(dev.cited.storage.Database.sqliteUrl(dataDir != null ? dataDir : Path.of("data")))
+                .build();
     }
 
     public Builder toBuilder() {
@@ -61,6 +75,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         b.rescanEvery = rescanEvery;
         b.vectorsInBackground = vectorsInBackground;
         b.vectors = vectors;
+        b.databaseUrl = databaseUrl;
         return b;
     }
 
@@ -77,6 +92,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         value(env, "CITED_RETRIEVAL", b::retrieval);
         value(env, "CITED_EMBEDDING", b::embedding);
         value(env, "CITED_VECTORS", b::vectors);
+        value(env, "CITED_DATABASE_URL", b::databaseUrl);
         value(env, "SLACK_SIGNING_SECRET", b::slackSigningSecret);
         value(env, "SLACK_BOT_TOKEN", b::slackBotToken);
         value(env, "SLACK_API_URL", b::slackApiUrl);
@@ -115,6 +131,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         private Duration rescanEvery = Duration.ofSeconds(30);
         private boolean vectorsInBackground;
         private String vectors = "float32";
+        private String databaseUrl;
 
         public Builder port(int port) { this.port = port; return this; }
         public Builder seeds(Path seeds) { this.seeds = seeds; return this; }
@@ -143,11 +160,12 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         public Builder rescanEvery(Duration every) { this.rescanEvery = every; return this; }
         public Builder vectorsInBackground(boolean background) { this.vectorsInBackground = background; return this; }
         public Builder vectors(String format) { this.vectors = format; return this; }
+        public Builder databaseUrl(String url) { this.databaseUrl = url; return this; }
 
         public CitedConfig build() {
             return new CitedConfig(port, seeds, webDir, promptsDir, dataDir, model, modelTimeout, retrieval, embedding,
                     slackSigningSecret, slackBotToken, slackApiUrl, publicUrl, grounding, limits, watch, rescanEvery,
-                    vectorsInBackground, vectors);
+                    vectorsInBackground, vectors, databaseUrl);
         }
     }
 }

@@ -23,7 +23,7 @@ import dev.cited.document.Document;
 import dev.cited.document.DocumentLoader;
 import dev.cited.eval.EvalCommand;
 import dev.cited.feedback.FeedbackStore;
-import dev.cited.feedback.InMemoryFeedbackStore;
+import dev.cited.slack.EventKeys;
 import dev.cited.index.CachingEmbedder;
 import dev.cited.index.Embedder;
 import dev.cited.index.PassageIndex;
@@ -61,15 +61,16 @@ public final class CitedEngine implements EvalCommand.Engine {
     private final Uploads uploads;
     private final Retriever retriever;
     private final ConversationService conversations;
-    private final FeedbackStore feedback;
+    private final Stores stores;
 
-    private CitedEngine(LiveCollection collection, Retriever retriever, ConversationService conversations) {
+    private CitedEngine(LiveCollection collection, Retriever retriever, ConversationService conversations,
+                        Stores stores) {
         this.collection = collection;
         this.index = collection.index();
         this.uploads = new Uploads(collection);
         this.retriever = retriever;
         this.conversations = conversations;
-        this.feedback = new InMemoryFeedbackStore();
+        this.stores = stores;
     }
 
     /** hybrid, bm25 or dense. */
@@ -114,7 +115,14 @@ public final class CitedEngine implements EvalCommand.Engine {
         PromptTemplate answerPrompt = models == null ? null : PromptTemplate.load(config.promptsDir(), "answer");
         PromptTemplate rewritePrompt = models == null ? null : PromptTemplate.load(config.promptsDir(), "rewrite");
         boolean dense = !mode.equals("bm25");
-        LiveCollection collection = openCollection(config, dense ? embedding : null);
+        Stores stores = Stores.open(config); // a database that cannot be opened should not wait for the index either
+        LiveCollection collection;
+        try {
+            collection = openCollection(config, dense ? embedding : null);
+        } catch (RuntimeException e) {
+            stores.close();
+            throw e;
+        }
         PassageIndex index = collection.index();
         opened.accept(collection);
         try {
@@ -132,6 +140,7 @@ public final class CitedEngine implements EvalCommand.Engine {
         } catch (RuntimeException e) {
             collection.close();
             closeQuietly(index);
+            stores.close();
             throw e;
         }
         // One cache for query embeddings: retrieval and sentence scoring embed each question once.
@@ -163,11 +172,11 @@ public final class CitedEngine implements EvalCommand.Engine {
             rewriter = new ModelQueryRewriter(models.chat(), rewritePrompt, rewriter);
         }
         ConversationService conversations = DefaultConversationService.builder()
-                .retriever(retriever).answerer(answerer).rewriter(rewriter).build();
+                .retriever(retriever).answerer(answerer).rewriter(rewriter).store(stores.conversations()).build();
         LOG.info("Ready: {} documents, {} passages; retrieval {}, model {}{}", index.documents().size(),
                 index.passageCount(), retriever.name(), answerer.name(),
                 index.progress().ready() ? "" : "; vectors are being built in the background");
-        return new CitedEngine(collection, retriever, conversations);
+        return new CitedEngine(collection, retriever, conversations, stores);
     }
 
     public PassageIndex index() {
@@ -205,13 +214,19 @@ public final class CitedEngine implements EvalCommand.Engine {
     }
 
     public FeedbackStore feedback() {
-        return feedback;
+        return stores.feedback();
+    }
+
+    /** Keys of the Slack requests already taken on. */
+    public EventKeys slackKeys() {
+        return stores.slackKeys();
     }
 
     @Override
     public void close() {
         collection.close(); // no more refreshes
         closeQuietly(index);
+        stores.close();
     }
 
     private static void closeQuietly(PassageIndex index) {

@@ -35,7 +35,7 @@ public final class CitedServer implements AutoCloseable {
         HttpApi api = new HttpApi(engine.conversations(), engine.collection(), engine.uploads(), engine.retriever(),
                 engine.feedback(), new ObjectMapper(), config.webDir());
         SlackRoutes slack = new SlackRoutes(new SlackSettings(config.slackSigningSecret(), config.slackBotToken(),
-                config.slackApiUrl(), config.publicUrl()), engine.conversations(), engine.feedback());
+                config.slackApiUrl(), config.publicUrl()), engine.conversations(), engine.feedback(), engine.slackKeys());
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             api.configure(javalin);

@@ -82,12 +82,15 @@ public final class Main {
                       --no-watch         serve the folder as it is at start: no watching, no rescans
                     Answers start with BM25 as soon as the text is indexed; vectors join as they are built.
                     """ + CommandLine.COMMON_FLAGS + """
+                    Conversations and feedback are kept in data/cited.db (SQLite; in the --data folder when given),
+                    or in PostgreSQL: CITED_DATABASE_URL=jdbc:postgresql://HOST/DB?user=U&password=P
                     Slack: SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL, CITED_PUBLIC_URL (see README).
                     """);
             return 0;
         }
         long started = System.nanoTime();
-        CitedConfig config = line.config.toBuilder().watch(!line.noWatch).vectorsInBackground(true).build();
+        CitedConfig config = line.config.toBuilder().watch(!line.noWatch).vectorsInBackground(true).build()
+                .withDurableState();
         java.util.concurrent.atomic.AtomicReference<ProgressDisplay> display = new java.util.concurrent.atomic.AtomicReference<>();
         CitedServer server = startHoldingThePort(config, out, collection -> {
             if (ProgressDisplay.onTerminal()) { // a log has the indexing lines; a terminal gets a bar

@@ -22,6 +22,9 @@ public interface ConversationService {
         return ask(request, TokenListener.NONE);
     }
 
+    /** Whether conversation {@code conversationId} has had a turn {@code turn} (feedback refers to one). */
+    boolean hasTurn(String conversationId, int turn);
+
     /** Name of the answering model, as reported in {@link AskResult#model()}. */
     String modelName();
 }

@@ -14,4 +14,9 @@ public interface ConversationStore {
      * @return the 1-based number given to the appended turn
      */
     int append(String id, Turn turn);
+
+    /** Whether conversation {@code id} has had a turn {@code turn}: feedback may refer only to those. */
+    default boolean hasTurn(String id, int turn) {
+        return turn >= 1 && find(id).map(c -> turn <= c.turnCount()).orElse(false);
+    }
 }

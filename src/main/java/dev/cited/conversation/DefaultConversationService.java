@@ -54,6 +54,11 @@ public final class DefaultConversationService implements ConversationService {
     }
 
     @Override
+    public boolean hasTurn(String conversationId, int turn) {
+        return store.hasTurn(conversationId, turn);
+    }
+
+    @Override
     public String modelName() {
         return answerer.name();
     }

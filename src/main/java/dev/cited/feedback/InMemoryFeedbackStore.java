@@ -2,15 +2,18 @@ package dev.cited.feedback;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Feedback kept in memory, bounded so a flood of clicks cannot exhaust the heap (oldest dropped first). */
+/** Feedback kept in memory, bounded so a flood of answers rated cannot exhaust the heap (oldest dropped first). */
 public final class InMemoryFeedbackStore implements FeedbackStore {
     private final int capacity;
     private final Clock clock;
     private final AtomicLong ids = new AtomicLong();
-    private final List<Feedback> items = new ArrayList<>();
+    /** By conversation, turn and source, in the order saved (a replaced rating moves to the end). */
+    private final LinkedHashMap<String, Feedback> items = new LinkedHashMap<>();
 
     public InMemoryFeedbackStore() {
         this(10_000, Clock.systemUTC());
@@ -24,17 +27,21 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
     @Override
     public synchronized Feedback save(String conversationId, int turn, Feedback.Rating rating, String comment,
                                       String source) {
-        Feedback feedback = new Feedback("f-" + ids.incrementAndGet(), conversationId, turn, rating,
-                comment == null ? "" : comment, source, clock.instant());
-        if (items.size() >= capacity) {
-            items.remove(0);
+        String key = conversationId + "\u0000" + turn + "\u0000" + source;
+        Feedback earlier = items.remove(key);
+        Feedback feedback = new Feedback(earlier != null ? earlier.id() : "f-" + ids.incrementAndGet(),
+                conversationId, turn, rating, comment == null ? "" : comment, source, clock.instant());
+        items.put(key, feedback);
+        if (items.size() > capacity) {
+            Iterator<String> oldest = items.keySet().iterator();
+            oldest.next();
+            oldest.remove();
         }
-        items.add(feedback);
         return feedback;
     }
 
     @Override
     public synchronized List<Feedback> all() {
-        return List.copyOf(items);
+        return new ArrayList<>(items.values());
     }
 }

@@ -2,6 +2,7 @@ package dev.cited.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cited.conversation.ConversationService;
 import dev.cited.feedback.Feedback;
 import dev.cited.feedback.FeedbackStore;
 import io.javalin.http.Context;
@@ -11,10 +12,12 @@ final class FeedbackRoutes {
     static final int MAX_COMMENT_LENGTH = 2000;
 
     private final FeedbackStore store;
+    private final ConversationService conversations;
     private final ObjectMapper mapper;
 
-    FeedbackRoutes(FeedbackStore store, ObjectMapper mapper) {
+    FeedbackRoutes(FeedbackStore store, ConversationService conversations, ObjectMapper mapper) {
         this.store = store;
+        this.conversations = conversations;
         this.mapper = mapper;
     }
 
@@ -35,6 +38,10 @@ final class FeedbackRoutes {
         String comment = JsonBodies.optionalString(body, "comment");
         if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
             throw ApiErrors.error(413, "comment_too_long", "'comment' is over " + MAX_COMMENT_LENGTH + " characters");
+        }
+        if (!conversations.hasTurn(conversationId, turn.asInt())) {
+            throw ApiErrors.error(404, "unknown_turn", "Conversation " + conversationId + " has no answer number "
+                    + turn.asInt() + " to rate");
         }
         Feedback saved = store.save(conversationId, turn.asInt(), rating, comment == null ? "" : comment.strip(), "web");
         ctx.status(201).json(json(saved));

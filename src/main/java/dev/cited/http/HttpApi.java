@@ -49,7 +49,7 @@ public final class HttpApi {
         CollectionRoutes changes = new CollectionRoutes(collection, uploads);
         SearchRoutes search = new SearchRoutes(retriever);
         FileRoutes fileRoutes = new FileRoutes(listing);
-        FeedbackRoutes feedbackRoutes = new FeedbackRoutes(feedback, mapper);
+        FeedbackRoutes feedbackRoutes = new FeedbackRoutes(feedback, conversations, mapper);
         String openApi = openApiJson();
         this.routes = List.of(
                 new Route(HandlerType.GET, "/health", ctx -> ctx.json(health(conversations, collection))),

@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Remembers keys (event ids, channel+ts) for a while, so a retried or doubled event is handled once.
+ * Remembers keys (event ids, channel+ts) in memory for a while, so a retried or doubled event is handled once.
  * Bounded in time and in size; the oldest keys go first.
  */
-public final class RecentKeys {
+public final class RecentKeys implements EventKeys {
     private final Duration ttl;
     private final int maxEntries;
     private final Clock clock;
@@ -24,10 +24,7 @@ public final class RecentKeys {
         this.clock = clock;
     }
 
-    /**
-     * Claims all keys at once: true when none of them was seen within the time to live (they are recorded now),
-     * false when any was (nothing changes).
-     */
+    @Override
     public synchronized boolean claim(Collection<String> keys) {
         Instant now = clock.instant();
         evictExpired(now);
@@ -45,6 +42,11 @@ public final class RecentKeys {
             oldest.remove();
         }
         return true;
+    }
+
+    @Override
+    public synchronized void release(Collection<String> keys) {
+        keys.forEach(seen::remove);
     }
 
     public synchronized int size() {

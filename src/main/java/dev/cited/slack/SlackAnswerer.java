@@ -87,6 +87,11 @@ public final class SlackAnswerer {
         }
     }
 
+    /** Tells a thread its question could not be taken on (the queue stayed full through Slack's retries). */
+    void busy(String channel, String threadRoot) {
+        api.postMessage(channel, threadRoot, formatter.notice(SlackRoutes.BUSY));
+    }
+
     private SlackReply reply(String question, String conversationId) {
         if (question.isBlank()) {
             return formatter.notice(EMPTY_MENTION);

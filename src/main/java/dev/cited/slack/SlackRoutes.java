@@ -26,6 +26,8 @@ import java.util.Locale;
 public final class SlackRoutes implements AutoCloseable {
     public static final String PATH = "/slack/events";
     static final String RETRY_HEADER = "X-Slack-Retry-Num";
+    /** Slack retries an event three times, then gives up on it. */
+    static final int LAST_SLACK_RETRY = 3;
     static final String LOOKING = "Looking that up…";
     static final String BUSY = "I'm answering a lot of questions right now; please try again in a minute.";
     static final String NO_RESPONSE_URL = "I can't reply to this command: it came without a usable response_url.";
@@ -36,20 +38,24 @@ public final class SlackRoutes implements AutoCloseable {
     private final SlackSettings settings;
     private final FeedbackStore feedback;
     private final SignatureVerifier verifier;
-    private final RecentKeys recent;
+    private final EventKeys recent;
+    private final ConversationService conversations;
     private final SlackWebApi api;
     private final SlackWorkers workers;
     private final BotIdentity identity;
     private final SlackAnswerer answerer;
 
-    public SlackRoutes(SlackSettings settings, ConversationService conversations, FeedbackStore feedback) {
-        this(settings, conversations, feedback, Clock.systemUTC(), RetryPolicy.DEFAULT);
+    /** @param keys the Slack requests already taken on (kept in the database, so a restart forgets none) */
+    public SlackRoutes(SlackSettings settings, ConversationService conversations, FeedbackStore feedback,
+                       EventKeys keys) {
+        this(settings, conversations, feedback, keys, Clock.systemUTC(), RetryPolicy.DEFAULT);
     }
 
-    SlackRoutes(SlackSettings settings, ConversationService conversations, FeedbackStore feedback, Clock clock,
-                RetryPolicy retry) {
+    SlackRoutes(SlackSettings settings, ConversationService conversations, FeedbackStore feedback, EventKeys keys,
+                Clock clock, RetryPolicy retry) {
         this.settings = settings;
         this.feedback = feedback;
+        this.conversations = conversations;
         if (!settings.enabled()) {
             verifier = null;
             recent = null;
@@ -65,7 +71,7 @@ public final class SlackRoutes implements AutoCloseable {
         }
         Duration timeout = Duration.ofSeconds(10);
         this.verifier = new SignatureVerifier(settings.signingSecret(), clock);
-        this.recent = new RecentKeys(Duration.ofHours(1), 20_000, clock);
+        this.recent = keys;
         this.api = new SlackWebApi(settings.apiUrl(), settings.botToken(), retry, timeout);
         this.workers = new SlackWorkers(4, 100);
         this.identity = new BotIdentity(api::botUserId);
@@ -138,8 +144,12 @@ public final class SlackRoutes implements AutoCloseable {
                 ctx.status(200).contentType("text/plain; charset=utf-8").result(challenge.asText());
             }
             case "event_callback" -> {
-                handleEvent(root, ctx.header(RETRY_HEADER));
-                ctx.status(200);
+                if (handleEvent(root, ctx.header(RETRY_HEADER))) {
+                    ctx.status(200);
+                } else {
+                    // Not taken on: a non-2xx makes Slack send the event again (up to three retries).
+                    error(ctx, 503, "busy", "Too many questions at once; send the event again");
+                }
             }
             case "app_rate_limited" -> {
                 LOG.warn("Slack is rate limiting this app's events (minute_rate_limited {})",
@@ -153,19 +163,20 @@ public final class SlackRoutes implements AutoCloseable {
         }
     }
 
-    private void handleEvent(JsonNode root, String retryNum) {
+    /** @return false when the event was addressed to the bot but could not be queued: its keys are released */
+    private boolean handleEvent(JsonNode root, String retryNum) {
         JsonNode event = root.path("event");
         if (!event.isObject()) {
-            return;
+            return true;
         }
         identity.learn(root.path("authorizations").path(0).path("user_id").asText(null));
         MessageEvent message = MessageEvent.from(event);
         if (!message.addressedToBot() || message.fromBotOrSystem() || !message.complete()) {
-            return;
+            return true;
         }
         String known = identity.known();
         if (known != null && known.equals(message.user())) {
-            return;
+            return true;
         }
         List<String> keys = new ArrayList<>();
         keys.add("msg:" + message.channel() + ":" + message.ts());
@@ -176,10 +187,10 @@ public final class SlackRoutes implements AutoCloseable {
         if (!recent.claim(keys)) {
             LOG.info("Already handled {} {} in {} (event {}, retry {})", message.type(), message.ts(),
                     message.channel(), eventId, retryNum == null ? "none" : retryNum);
-            return;
+            return true;
         }
         String thread = message.channel() + ":" + message.threadRoot();
-        workers.submit(thread, "answer " + message.channel() + " " + message.ts(), () -> {
+        boolean queued = workers.submit(thread, "answer " + message.channel() + " " + message.ts(), () -> {
             String bot = identity.resolve();
             if (bot != null && bot.equals(message.user())) {
                 return;
@@ -187,6 +198,26 @@ public final class SlackRoutes implements AutoCloseable {
             answerer.answerInThread(message.channel(), message.ts(), message.threadRoot(),
                     SlackText.question(message.text(), bot));
         });
+        if (queued) {
+            return true;
+        }
+        recent.release(keys);
+        if (retryNum != null && retryNumber(retryNum) >= LAST_SLACK_RETRY) {
+            // Slack will not send it again: say so in the thread rather than stay silent.
+            LOG.warn("Still busy at Slack's last retry of {} in {}: told the user to ask again", message.ts(),
+                    message.channel());
+            answerer.busy(message.channel(), message.threadRoot());
+            return true;
+        }
+        return false;
+    }
+
+    private static int retryNumber(String header) {
+        try {
+            return Integer.parseInt(header.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     // ---- Slash commands and interactivity --------------------------------------------------------------------------
@@ -220,8 +251,19 @@ public final class SlackRoutes implements AutoCloseable {
             ephemeral(ctx, NO_RESPONSE_URL);
             return;
         }
+        // Slack sends a command again when the first reply was slow; its trigger_id is the same each time.
+        String trigger = form.get("trigger_id");
+        List<String> keys = trigger == null || trigger.isBlank() ? List.of() : List.of("command:" + trigger);
+        if (!keys.isEmpty() && !recent.claim(keys)) {
+            LOG.info("Already handled this {} command in {}", command, form.get("channel_id"));
+            ctx.status(200);
+            return;
+        }
         boolean queued = workers.submit("slash command in " + form.get("channel_id"),
                 () -> answerer.answerSlashCommand(question, responseUrl));
+        if (!queued && !keys.isEmpty()) {
+            recent.release(keys); // the user may send it again
+        }
         ephemeral(ctx, queued ? LOOKING : BUSY);
     }
 
@@ -238,6 +280,11 @@ public final class SlackRoutes implements AutoCloseable {
                 }
                 FeedbackButton.parse(action.path("value").asText(null)).ifPresentOrElse(
                         button -> {
+                            if (!conversations.hasTurn(button.conversationId(), button.turn())) {
+                                LOG.warn("Ignored Slack feedback on {} turn {}: no such answer",
+                                        button.conversationId(), button.turn());
+                                return;
+                            }
                             feedback.save(button.conversationId(), button.turn(), button.rating(), "", "slack");
                             LOG.info("Slack feedback {} on {} turn {}", button.rating(), button.conversationId(),
                                     button.turn());

@@ -1,5 +1,6 @@
 package dev.cited.conversation;
 
+import dev.cited.support.MutableClock;
 import dev.cited.support.SeedEngine;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +59,7 @@ class ConversationTest {
         store.append("b", new Turn("q", "q", r));
         store.append("c", new Turn("q", "q", r));
         assertFalse(store.find("a").isPresent(), "least recently used dropped at the count bound");
-        clock.now = clock.now.plus(Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(11));
         assertFalse(store.find("c").isPresent(), "expired");
         for (int i = 0; i < 5; i++) {
             store.append("d", new Turn("q", "q", r));
@@ -68,22 +69,4 @@ class ConversationTest {
         assertNotEquals(0, store.find("d").orElseThrow().turnCount());
     }
 
-    static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

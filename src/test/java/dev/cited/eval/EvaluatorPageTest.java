@@ -129,6 +129,11 @@ class EvaluatorPageTest {
             }
 
             @Override
+            public boolean hasTurn(String conversationId, int turn) {
+                return false;
+            }
+
+            @Override
             public String modelName() {
                 return "fixed";
             }

@@ -199,12 +199,25 @@ class BadInputTest {
 
     @Test
     void goodFeedbackIsCreatedAndListed() {
+        String conversationId = ApiClient.json(api.post("/api/ask", "{\"question\":\"Who is Jens Stoltenberg?\"}"))
+                .path("conversationId").asText();
         HttpResponse<String> created = api.post("/api/feedback",
-                "{\"conversationId\":\"c-bad-input-test\",\"turn\":2,\"rating\":\"DOWN\"}");
+                "{\"conversationId\":\"" + conversationId + "\",\"turn\":1,\"rating\":\"DOWN\"}");
         assertEquals(201, created.statusCode(), created.body());
         String listed = api.get("/api/feedback").body();
-        assertTrue(listed.contains("\"conversationId\":\"c-bad-input-test\""), listed);
+        assertTrue(listed.contains("\"conversationId\":\"" + conversationId + "\""), listed);
         assertTrue(listed.contains("\"rating\":\"down\""), listed);
+    }
+
+    @Test
+    void feedbackOnAnAnswerNeverGivenIs404AndNotStored() {
+        String conversationId = ApiClient.json(api.post("/api/ask", "{\"question\":\"Who is Jens Stoltenberg?\"}"))
+                .path("conversationId").asText();
+        ApiClient.assertError(api.post("/api/feedback",
+                "{\"conversationId\":\"" + conversationId + "\",\"turn\":2,\"rating\":\"up\"}"), 404, "unknown_turn");
+        ApiClient.assertError(api.post("/api/feedback",
+                "{\"conversationId\":\"c-never-asked\",\"turn\":1,\"rating\":\"up\"}"), 404, "unknown_turn");
+        assertFalse(api.get("/api/feedback").body().contains("c-never-asked"));
     }
 
     @Test

@@ -318,12 +318,16 @@ class OpenApiContractTest {
 
     @Test
     void feedbackFitsItsSchemas() {
-        HttpResponse<String> created = api.post("/api/feedback",
-                "{\"conversationId\":\"c-openapi\",\"turn\":1,\"rating\":\"down\",\"comment\":\"schema check\"}");
+        String conversationId = ApiClient.json(api.post("/api/ask", "{\"question\":\"Who is Jens Stoltenberg?\"}"))
+                .path("conversationId").asText();
+        HttpResponse<String> created = api.post("/api/feedback", "{\"conversationId\":\"" + conversationId
+                + "\",\"turn\":1,\"rating\":\"down\",\"comment\":\"schema check\"}");
         assertEquals(201, created.statusCode(), created.body());
         assertConforms("POST", "/api/feedback", created);
         assertConforms("POST", "/api/feedback", api.post("/api/feedback",
                 "{\"conversationId\":\"c-openapi\",\"turn\":1,\"rating\":\"sideways\"}"));
+        assertConforms("POST", "/api/feedback", api.post("/api/feedback",
+                "{\"conversationId\":\"c-openapi\",\"turn\":1,\"rating\":\"up\"}"));
         JsonNode all = assertConforms("GET", "/api/feedback", api.get("/api/feedback"));
         assertTrue(all.size() >= 1);
     }

@@ -1,5 +1,6 @@
 package dev.cited.slack;
 
+import dev.cited.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -15,24 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RecentKeysTest {
 
-    static final class MutableClock extends Clock {
-        Instant now = Instant.ofEpochSecond(1_800_000_000L);
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void givenAnEventId_whenClaimedTwice_thenOnlyTheFirstWins() {
@@ -54,9 +37,9 @@ class RecentKeysTest {
         MutableClock clock = new MutableClock();
         RecentKeys keys = new RecentKeys(Duration.ofMinutes(60), 100, clock);
         assertTrue(keys.claim(List.of("event:Ev1")));
-        clock.now = clock.now.plus(Duration.ofMinutes(59));
+        clock.advance(Duration.ofMinutes(59));
         assertFalse(keys.claim(List.of("event:Ev1")));
-        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(2));
         assertTrue(keys.claim(List.of("event:Ev1")));
     }
 

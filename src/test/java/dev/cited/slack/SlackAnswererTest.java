@@ -47,6 +47,11 @@ class SlackAnswererTest {
             }
 
             @Override
+            public boolean hasTurn(String conversationId, int turn) {
+                return false;
+            }
+
+            @Override
             public String modelName() {
                 return "scripted";
             }

@@ -328,6 +328,31 @@ class SlackWebhookEndToEndTest {
     }
 
     @Test
+    void givenTheSameSlashCommandSentThreeTimes_whenSigned_thenAnsweredOnce() throws IOException {
+        String id = "slash" + SEQUENCE.incrementAndGet();
+        String body = slashCommand("Who is Jens Stoltenberg?", slack.responseUrl(id));
+        assertEquals("Looking that up…", MAPPER.readTree(client.signed(body, FORM).body()).path("text").asText());
+        assertEquals(200, client.signed(body, FORM).statusCode());
+        assertEquals(200, client.signed(body, FORM).statusCode());
+        SlackStandIn.await(() -> slack.responsePosts(id), WAIT, "the response_url post");
+        answeredSentinel();
+        assertEquals(1, slack.responsePosts(id).size(), "one answer for one command");
+    }
+
+    @Test
+    void givenAFeedbackButtonForAnAnswerNeverGiven_whenClicked_thenNothingIsStored() throws IOException {
+        String conversationId = ConversationIds.forThread(channel("C"), ts());
+        ObjectNode payload = MAPPER.createObjectNode();
+        payload.put("type", "block_actions");
+        payload.putObject("user").put("id", "U0HUMAN");
+        ObjectNode action = payload.putArray("actions").addObject();
+        action.put("action_id", new FeedbackButton(Feedback.Rating.UP, 1, conversationId).actionId());
+        action.put("value", new FeedbackButton(Feedback.Rating.UP, 1, conversationId).value());
+        assertEquals(200, client.signed("payload=" + enc(MAPPER.writeValueAsString(payload)), FORM).statusCode());
+        assertTrue(server.feedbackStore().all().stream().noneMatch(f -> f.conversationId().equals(conversationId)));
+    }
+
+    @Test
     void givenASlashCommandWithoutText_whenSigned_thenEphemeralUsageAndNothingPosted() throws IOException {
         String id = "slash" + SEQUENCE.incrementAndGet();
         HttpResponse<String> ack = client.signed(slashCommand("  ", slack.responseUrl(id)), FORM);
@@ -512,7 +537,7 @@ class SlackWebhookEndToEndTest {
         return "token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=T0STANDIN&team_domain=standin&channel_id=C0SLASH"
                 + "&channel_name=general&user_id=U0HUMAN&user_name=ann&command=" + enc("/ask")
                 + "&text=" + enc(text) + "&api_app_id=A0CITED&is_enterprise_install=false"
-                + "&response_url=" + enc(responseUrl) + "&trigger_id=13345224609.738474920.8088930838d88f008e0";
+                + "&response_url=" + enc(responseUrl) + "&trigger_id=13345224609.738474920." + SEQUENCE.incrementAndGet();
     }
 
     private static String write(JsonNode node) {

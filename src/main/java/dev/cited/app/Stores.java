@@ -1,0 +1,44 @@
+package dev.cited.app;
+
+import dev.cited.conversation.ConversationStore;
+import dev.cited.conversation.InMemoryConversationStore;
+import dev.cited.feedback.FeedbackStore;
+import dev.cited.feedback.InMemoryFeedbackStore;
+import dev.cited.slack.EventKeys;
+import dev.cited.slack.RecentKeys;
+import dev.cited.storage.Database;
+import dev.cited.storage.SqlStores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** Where state users create is kept: a database when the configuration names one, memory otherwise. */
+record Stores(ConversationStore conversations, FeedbackStore feedback, EventKeys slackKeys, AutoCloseable closer)
+        implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Stores.class);
+    /** Turns of a conversation a follow-up reads. */
+    static final int TURNS_REMEMBERED = 20;
+    static final Duration SLACK_KEY_TTL = Duration.ofHours(1);
+
+    static Stores open(CitedConfig config) {
+        Clock clock = Clock.systemUTC();
+        if (config.databaseUrl() == null) {
+            return new Stores(new InMemoryConversationStore(), new InMemoryFeedbackStore(),
+                    new RecentKeys(SLACK_KEY_TTL, 20_000, clock), () -> { });
+        }
+        SqlStores sql = SqlStores.open(config.databaseUrl(), clock, TURNS_REMEMBERED, SLACK_KEY_TTL);
+        LOG.info("Conversations and feedback are kept in {}", Database.redacted(config.databaseUrl()));
+        return new Stores(sql.conversations(), sql.feedback(), sql.slackKeys(), sql);
+    }
+
+    @Override
+    public void close() {
+        try {
+            closer.close();
+        } catch (Exception e) {
+            LOG.warn("Closing the database: {}", e.getMessage());
+        }
+    }
+}

@@ -23,12 +23,14 @@ import java.util.Map;
  *                   (the server); false waits for every vector before answering (ask, eval, tests)
  * @param databaseUrl where conversations, feedback and Slack request keys are kept (jdbc:sqlite:FILE or
  *                   jdbc:postgresql://…); null keeps them in memory (tests, one-shot commands)
+ * @param auth       "off" (one local user; the server listens on loopback only) or "keys" (API keys, sessions)
+ * @param host       the address to listen on; null: 127.0.0.1 with authentication off, every address with it on
  */
 public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Path dataDir, String model,
                           Duration modelTimeout, String retrieval, String embedding, String slackSigningSecret,
                           String slackBotToken, String slackApiUrl, String publicUrl, String grounding,
                           LoadLimits limits, boolean watch, Duration rescanEvery, boolean vectorsInBackground,
-                          String vectors, String databaseUrl) {
+                          String vectors, String databaseUrl, String auth, String host) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -54,6 +56,19 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
                 .build();
     }
 
+    /** Whether requests must be signed in with an API key (CITED_AUTH=keys). */
+    public boolean authRequired() {
+        return dev.cited.access.Authentication.parseRequired(auth);
+    }
+
+    /** The address to listen on: loopback unless someone must sign in, or --host says otherwise. */
+    public String listenHost() {
+        if (host != null && !host.isBlank()) {
+            return host.strip();
+        }
+        return authRequired() ? "0.0.0.0" : "127.0.0.1";
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.port = port;
@@ -76,6 +91,8 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         b.vectorsInBackground = vectorsInBackground;
         b.vectors = vectors;
         b.databaseUrl = databaseUrl;
+        b.auth = auth;
+        b.host = host;
         return b;
     }
 
@@ -93,6 +110,8 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         value(env, "CITED_EMBEDDING", b::embedding);
         value(env, "CITED_VECTORS", b::vectors);
         value(env, "CITED_DATABASE_URL", b::databaseUrl);
+        value(env, "CITED_AUTH", b::auth);
+        value(env, "CITED_HOST", b::host);
         value(env, "SLACK_SIGNING_SECRET", b::slackSigningSecret);
         value(env, "SLACK_BOT_TOKEN", b::slackBotToken);
         value(env, "SLACK_API_URL", b::slackApiUrl);
@@ -132,6 +151,8 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         private boolean vectorsInBackground;
         private String vectors = "float32";
         private String databaseUrl;
+        private String auth = "off";
+        private String host;
 
         public Builder port(int port) { this.port = port; return this; }
         public Builder seeds(Path seeds) { this.seeds = seeds; return this; }
@@ -161,11 +182,13 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         public Builder vectorsInBackground(boolean background) { this.vectorsInBackground = background; return this; }
         public Builder vectors(String format) { this.vectors = format; return this; }
         public Builder databaseUrl(String url) { this.databaseUrl = url; return this; }
+        public Builder auth(String mode) { this.auth = mode; return this; }
+        public Builder host(String host) { this.host = host; return this; }
 
         public CitedConfig build() {
             return new CitedConfig(port, seeds, webDir, promptsDir, dataDir, model, modelTimeout, retrieval, embedding,
                     slackSigningSecret, slackBotToken, slackApiUrl, publicUrl, grounding, limits, watch, rescanEvery,
-                    vectorsInBackground, vectors, databaseUrl);
+                    vectorsInBackground, vectors, databaseUrl, auth, host);
         }
     }
 }

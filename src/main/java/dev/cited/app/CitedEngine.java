@@ -217,6 +217,16 @@ public final class CitedEngine implements EvalCommand.Engine {
         return stores.feedback();
     }
 
+    /** The conversations, as kept: what the service asks in, read back and listed by the faces. */
+    public dev.cited.conversation.ConversationStore conversationStore() {
+        return stores.conversations();
+    }
+
+    /** Whether requests sign in, and the keys and sessions they sign in with. */
+    public dev.cited.access.Authentication authentication() {
+        return stores.authentication();
+    }
+
     /** Keys of the Slack requests already taken on. */
     public EventKeys slackKeys() {
         return stores.slackKeys();

@@ -33,7 +33,7 @@ public final class CitedServer implements AutoCloseable {
     /** Serves an engine already built (the caller held the port meanwhile); the server closes it. */
     public static CitedServer start(CitedConfig config, CitedEngine engine) {
         HttpApi api = new HttpApi(engine.conversations(), engine.collection(), engine.uploads(), engine.retriever(),
-                engine.feedback(), new ObjectMapper(), config.webDir());
+                engine.feedback(), engine.conversationStore(), engine.authentication(), new ObjectMapper(), config.webDir());
         SlackRoutes slack = new SlackRoutes(new SlackSettings(config.slackSigningSecret(), config.slackBotToken(),
                 config.slackApiUrl(), config.publicUrl()), engine.conversations(), engine.feedback(), engine.slackKeys());
         Javalin app = Javalin.create(javalin -> {
@@ -41,7 +41,7 @@ public final class CitedServer implements AutoCloseable {
             api.configure(javalin);
             slack.register(javalin.routes);
         });
-        app.start(config.port());
+        app.start(config.listenHost(), config.port());
         return new CitedServer(engine, slack, app);
     }
 

@@ -60,6 +60,11 @@ final class CommandLine {
                 case "--parse-timeout" -> b.parseTimeout(Duration.ofSeconds(parseSeconds(value(args, ++i, arg), arg)));
                 case "--rescan" -> b.rescanEvery(Duration.ofSeconds(parseSeconds(value(args, ++i, arg), arg)));
                 case "--no-watch" -> noWatch = true;
+                case "--host" -> b.host(value(args, ++i, arg));
+                case "--name", "--role" -> { // keys create's own flags
+                    arguments.add(arg);
+                    arguments.add(value(args, ++i, arg));
+                }
                 case "--model-timeout" -> b.modelTimeout(Duration.ofSeconds(parseSeconds(value(args, ++i, arg), arg)));
                 default -> {
                     if (arg.startsWith("--")) {

@@ -52,6 +52,7 @@ public final class Main {
                 case "bench" -> Benchmark.run(line, out);
                 case "bench-ingest" -> IngestBenchmark.run(line, out);
                 case "stand-in" -> standIn(line, out, err);
+                case "keys" -> keys(line, out);
                 case "help" -> {
                     out.print(USAGE);
                     yield 0;
@@ -76,6 +77,7 @@ public final class Main {
             out.print("""
                     Usage: java -jar target/cited.jar serve [flags]
                       --port N           port to listen on (0 = any free port)  [CITED_PORT, default 7070]
+                      --host ADDR        address to listen on    [CITED_HOST, default 127.0.0.1; 0.0.0.0 with CITED_AUTH=keys]
                       --web DIR          web UI folder                           [CITED_WEB, default web]
                       --rescan S         rescan the documents folder every S seconds, besides watching it
                                                                                 [CITED_RESCAN, default 30]
@@ -84,6 +86,7 @@ public final class Main {
                     """ + CommandLine.COMMON_FLAGS + """
                     Conversations and feedback are kept in data/cited.db (SQLite; in the --data folder when given),
                     or in PostgreSQL: CITED_DATABASE_URL=jdbc:postgresql://HOST/DB?user=U&password=P
+                    Sign-in: CITED_AUTH=keys asks every API request for a key (cited keys create), the web UI too.
                     Slack: SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL, CITED_PUBLIC_URL (see README).
                     """);
             return 0;
@@ -113,13 +116,47 @@ public final class Main {
      * Builds the engine behind a "starting" page on the port, then hands the port to the real server. With
      * port 0 there is nothing to hold: the real port is only known once the server starts.
      */
+    /** {@code keys create --name N --role user|admin}, {@code keys list}, {@code keys revoke ID}. */
+    private static int keys(CommandLine line, PrintStream out) {
+        List<String> a = line.arguments;
+        KeysCommand keys = new KeysCommand(line.config, out);
+        if (line.help || a.isEmpty()) {
+            out.print("""
+                    Usage: java -jar target/cited.jar keys create --name NAME [--role user|admin]
+                           java -jar target/cited.jar keys list
+                           java -jar target/cited.jar keys revoke KEY_ID
+                    Keys are kept (hashed) in the server's database: data/cited.db, or CITED_DATABASE_URL.
+                    """);
+            return line.help ? 0 : 2;
+        }
+        return switch (a.get(0)) {
+            case "create" -> {
+                int name = a.indexOf("--name");
+                int role = a.indexOf("--role");
+                if (name < 0 || name + 1 >= a.size()) {
+                    throw new IllegalArgumentException("keys create needs --name NAME");
+                }
+                yield keys.create(a.get(name + 1),
+                        role < 0 || role + 1 >= a.size() ? dev.cited.access.Role.USER : dev.cited.access.Role.parse(a.get(role + 1)));
+            }
+            case "list" -> keys.list();
+            case "revoke" -> {
+                if (a.size() != 2) {
+                    throw new IllegalArgumentException("keys revoke needs the key's id (cited keys list)");
+                }
+                yield keys.revoke(a.get(1));
+            }
+            default -> throw new IllegalArgumentException("Unknown keys command '" + a.get(0) + "': create, list or revoke");
+        };
+    }
+
     private static CitedServer startHoldingThePort(CitedConfig config, PrintStream out,
                                                    java.util.function.Consumer<dev.cited.collection.LiveCollection> opened) {
         if (config.port() == 0) {
             return CitedServer.start(config);
         }
         CitedEngine engine;
-        try (StartingServer starting = StartingServer.open(config.port())) {
+        try (StartingServer starting = StartingServer.open(config.listenHost(), config.port())) {
             out.printf("Cited is starting on http://localhost:%d: reading and indexing %s%n", starting.port(),
                     config.seeds());
             engine = CitedEngine.create(config, System.getenv(), java.util.function.UnaryOperator.identity(), opened);

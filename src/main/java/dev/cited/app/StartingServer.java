@@ -45,10 +45,10 @@ final class StartingServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Listens on {@code port} (0 picks a free one); fails with a clear message when the port is taken. */
-    static StartingServer open(int port) {
+    /** Listens on {@code host}:{@code port} (0 picks a free one); fails with a clear message when the port is taken. */
+    static StartingServer open(String host, int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
             server.createContext("/", StartingServer::answer);
             server.start();
             return new StartingServer(server);

@@ -15,6 +15,7 @@ public interface ConversationService {
      *
      * @param listener receives the answer text as it is produced (may be {@link TokenListener#NONE})
      * @throws dev.cited.answer.ModelException when the configured model fails or times out
+     * @throws ConversationNotFoundException when the conversation id names someone else's conversation
      */
     AskResult ask(AskRequest request, TokenListener listener);
 
@@ -22,8 +23,8 @@ public interface ConversationService {
         return ask(request, TokenListener.NONE);
     }
 
-    /** Whether conversation {@code conversationId} has had a turn {@code turn} (feedback refers to one). */
-    boolean hasTurn(String conversationId, int turn);
+    /** Whether {@code owner}'s conversation {@code conversationId} has had a turn {@code turn} (feedback refers to one). */
+    boolean hasTurn(String conversationId, String owner, int turn);
 
     /** Name of the answering model, as reported in {@link AskResult#model()}. */
     String modelName();

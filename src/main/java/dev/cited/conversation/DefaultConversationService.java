@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Rewrite the follow-up, retrieve, answer, remember. */
 public final class DefaultConversationService implements ConversationService {
@@ -41,7 +42,11 @@ public final class DefaultConversationService implements ConversationService {
     public AskResult ask(AskRequest request, TokenListener listener) {
         String question = request.question().strip();
         String conversationId = request.conversationId() != null ? request.conversationId() : newId();
-        List<Turn> history = store.find(conversationId).map(Conversation::turns).orElse(List.of());
+        Optional<Conversation> existing = store.find(conversationId);
+        if (existing.isPresent() && !Objects.equals(existing.get().owner(), request.owner())) {
+            throw new ConversationNotFoundException(conversationId); // before any work, and nothing revealed
+        }
+        List<Turn> history = existing.map(Conversation::turns).orElse(List.of());
         String searchQuery = rewriter.rewrite(question, history);
         List<ScoredPassage> passages = retriever.retrieve(searchQuery, passagesPerQuestion);
         List<HistoryTurn> previous = history.stream()
@@ -49,13 +54,13 @@ public final class DefaultConversationService implements ConversationService {
         Answer answer = answerer.answer(new AnswerContext(question, searchQuery, previous, passages), listener);
         AskResult result = new AskResult(conversationId, 0, answer.text(), answer.grounded(), answer.citations(),
                 answer.unsupported(), answerer.name(), searchQuery, request.explain() ? answer.verdicts() : null);
-        int turn = store.append(conversationId, new Turn(question, searchQuery, result.withoutVerdicts()));
+        int turn = store.append(conversationId, request.owner(), new Turn(question, searchQuery, result.withoutVerdicts()));
         return result.withTurn(turn);
     }
 
     @Override
-    public boolean hasTurn(String conversationId, int turn) {
-        return store.hasTurn(conversationId, turn);
+    public boolean hasTurn(String conversationId, String owner, int turn) {
+        return store.hasTurn(conversationId, owner, turn);
     }
 
     @Override

@@ -43,22 +43,39 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
-    public synchronized int append(String id, Turn turn) {
+    public synchronized int append(String id, String owner, Turn turn) {
         evictExpired();
         Conversation existing = conversations.get(id);
+        if (existing != null && !java.util.Objects.equals(existing.owner(), owner)) {
+            throw new ConversationNotFoundException(id);
+        }
         List<Turn> turns = new ArrayList<>(existing == null ? List.of() : existing.turns());
         int number = existing == null ? 1 : existing.turnCount() + 1;
         turns.add(turn.numbered(number));
         if (turns.size() > maxTurns) {
             turns = turns.subList(turns.size() - maxTurns, turns.size());
         }
-        conversations.put(id, new Conversation(id, turns, number, clock.instant()));
+        conversations.put(id, new Conversation(id, owner, turns, number, clock.instant()));
         while (conversations.size() > maxConversations) {
             Iterator<String> eldest = conversations.keySet().iterator();
             eldest.next();
             eldest.remove();
         }
         return number;
+    }
+
+    @Override
+    public synchronized List<ConversationSummary> list(String owner, int limit) {
+        evictExpired();
+        List<Conversation> owned = new ArrayList<>();
+        for (Conversation c : conversations.values()) {
+            if (java.util.Objects.equals(c.owner(), owner)) {
+                owned.add(c);
+            }
+        }
+        owned.sort(java.util.Comparator.comparing(Conversation::updatedAt).reversed().thenComparing(Conversation::id));
+        return owned.stream().limit(limit).map(c -> new ConversationSummary(c.id(),
+                c.turns().isEmpty() ? "" : c.turns().get(0).question(), c.turnCount(), c.updatedAt())).toList();
     }
 
     private void evictExpired() {

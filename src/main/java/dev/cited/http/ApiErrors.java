@@ -1,6 +1,7 @@
 package dev.cited.http;
 
 import dev.cited.answer.ModelException;
+import dev.cited.conversation.ConversationNotFoundException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -36,6 +37,8 @@ public final class ApiErrors {
             }
             write(ctx, e.getStatus(), code != null ? code : codeFor(e.getStatus()), e.getMessage());
         });
+        routes.exception(ConversationNotFoundException.class, (e, ctx) ->
+                write(ctx, 404, "unknown_conversation", e.getMessage()));
         routes.exception(ModelException.class, (e, ctx) -> {
             LOG.warn("Model failure: {}", e.getMessage());
             write(ctx, e.isTimeout() ? 504 : 502, e.isTimeout() ? "model_timeout" : "model_error", e.getMessage());

@@ -41,6 +41,6 @@ final class AskRequests {
         if (explain != null && !explain.isNull() && !explain.isBoolean()) {
             throw ApiErrors.badRequest("invalid_explain", "'explain' must be true or false");
         }
-        return new AskRequest(question, conversationId, explain != null && explain.asBoolean(false));
+        return new AskRequest(question, conversationId, explain != null && explain.asBoolean(false), Access.owner(ctx));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cited.answer.ModelException;
 import dev.cited.conversation.AskRequest;
 import dev.cited.conversation.AskResult;
+import dev.cited.conversation.ConversationNotFoundException;
 import dev.cited.conversation.ConversationService;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -35,6 +36,8 @@ final class AskRoutes {
         try {
             AskResult result = conversations.ask(request, text -> events.send("token", Map.of("text", text)));
             events.send("done", result);
+        } catch (ConversationNotFoundException e) {
+            events.send("error", ApiErrors.body("unknown_conversation", e.getMessage()));
         } catch (ModelException e) {
             LOG.warn("Model failure while streaming: {}", e.getMessage());
             events.send("error", ApiErrors.body(e.isTimeout() ? "model_timeout" : "model_error", e.getMessage()));

@@ -24,6 +24,7 @@ final class CollectionRoutes {
     }
 
     void add(Context ctx) {
+        Access.requireAdmin(ctx, "add documents");
         requireLocal(ctx);
         if (!ctx.isMultipartFormData()) {
             throw ApiErrors.error(415, "unsupported_media_type",
@@ -53,6 +54,7 @@ final class CollectionRoutes {
     }
 
     void delete(Context ctx) {
+        Access.requireAdmin(ctx, "delete documents");
         requireLocal(ctx);
         String id = ctx.pathParam("id");
         uploads.delete(id).orElseThrow(() ->

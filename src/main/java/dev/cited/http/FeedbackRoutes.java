@@ -39,7 +39,7 @@ final class FeedbackRoutes {
         if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
             throw ApiErrors.error(413, "comment_too_long", "'comment' is over " + MAX_COMMENT_LENGTH + " characters");
         }
-        if (!conversations.hasTurn(conversationId, turn.asInt())) {
+        if (!conversations.hasTurn(conversationId, Access.owner(ctx), turn.asInt())) {
             throw ApiErrors.error(404, "unknown_turn", "Conversation " + conversationId + " has no answer number "
                     + turn.asInt() + " to rate");
         }
@@ -48,6 +48,7 @@ final class FeedbackRoutes {
     }
 
     void list(Context ctx) {
+        Access.requireAdmin(ctx, "list feedback");
         ctx.json(store.all().stream().map(FeedbackRoutes::json).toList());
     }
 

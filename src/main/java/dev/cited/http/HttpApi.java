@@ -1,7 +1,9 @@
 package dev.cited.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cited.access.Authentication;
 import dev.cited.conversation.ConversationService;
+import dev.cited.conversation.ConversationStore;
 import dev.cited.feedback.FeedbackStore;
 import dev.cited.collection.LiveCollection;
 import dev.cited.collection.Uploads;
@@ -37,10 +39,15 @@ public final class HttpApi {
     private final List<Route> routes;
     private final Path webDir;
     private final long maxUploadBytes;
+    private final Authenticator authenticator;
 
     public HttpApi(ConversationService conversations, LiveCollection collection, Uploads uploads, Retriever retriever,
-                   FeedbackStore feedback, ObjectMapper mapper, Path webDir) {
+                   FeedbackStore feedback, ConversationStore history, Authentication auth, ObjectMapper mapper,
+                   Path webDir) {
         this.mapper = mapper;
+        this.authenticator = new Authenticator(auth);
+        SessionRoutes session = new SessionRoutes(auth, authenticator, mapper);
+        ConversationRoutes conversationRoutes = new ConversationRoutes(history);
         this.webDir = webDir;
         this.maxUploadBytes = collection.loader().limits().maxFileBytes();
         AskRoutes ask = new AskRoutes(conversations, mapper);
@@ -54,6 +61,9 @@ public final class HttpApi {
         this.routes = List.of(
                 new Route(HandlerType.GET, "/health", ctx -> ctx.json(health(conversations, collection))),
                 new Route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi)),
+                new Route(HandlerType.GET, SessionRoutes.PATH, session::current),
+                new Route(HandlerType.POST, SessionRoutes.PATH, session::signIn),
+                new Route(HandlerType.DELETE, SessionRoutes.PATH, session::signOut),
                 new Route(HandlerType.GET, "/api/documents", documents::documents),
                 new Route(HandlerType.POST, "/api/documents", changes::add),
                 new Route(HandlerType.DELETE, "/api/documents/<id>", changes::delete),
@@ -65,6 +75,8 @@ public final class HttpApi {
                 new Route(HandlerType.GET, "/api/search", search::search),
                 new Route(HandlerType.POST, "/api/ask", ask::ask),
                 new Route(HandlerType.POST, "/api/ask/stream", ask::stream),
+                new Route(HandlerType.GET, "/api/conversations", conversationRoutes::list),
+                new Route(HandlerType.GET, "/api/conversations/<id>", conversationRoutes::read),
                 new Route(HandlerType.POST, "/api/feedback", feedbackRoutes::create),
                 new Route(HandlerType.GET, "/api/feedback", feedbackRoutes::list));
     }
@@ -90,6 +102,7 @@ public final class HttpApi {
             ctx.header("Referrer-Policy", "no-referrer");
         });
         ApiErrors.register(config.routes);
+        config.routes.before(authenticator::handle);
         for (Route route : routes) {
             config.routes.addHttpHandler(route.method(), route.path(), route.handler());
         }

@@ -61,7 +61,7 @@ public final class SlackAnswerer {
         SlackReply reply;
         String responseType = "in_channel";
         try {
-            reply = formatter.answer(conversations.ask(new AskRequest(question, null)));
+            reply = formatter.answer(conversations.ask(new AskRequest(question, null, false, ConversationIds.OWNER)));
         } catch (ModelException e) {
             LOG.warn("Model failed answering a slash command: {}", e.getMessage());
             reply = formatter.notice(APOLOGY);
@@ -100,7 +100,7 @@ public final class SlackAnswerer {
             return formatter.notice(TOO_LONG);
         }
         try {
-            AskResult result = conversations.ask(new AskRequest(question, conversationId));
+            AskResult result = conversations.ask(new AskRequest(question, conversationId, false, ConversationIds.OWNER));
             return formatter.answer(result);
         } catch (ModelException e) {
             LOG.warn("Model failed answering in {}: {}", conversationId, e.getMessage());

@@ -280,7 +280,7 @@ public final class SlackRoutes implements AutoCloseable {
                 }
                 FeedbackButton.parse(action.path("value").asText(null)).ifPresentOrElse(
                         button -> {
-                            if (!conversations.hasTurn(button.conversationId(), button.turn())) {
+                            if (!conversations.hasTurn(button.conversationId(), ConversationIds.OWNER, button.turn())) {
                                 LOG.warn("Ignored Slack feedback on {} turn {}: no such answer",
                                         button.conversationId(), button.turn());
                                 return;

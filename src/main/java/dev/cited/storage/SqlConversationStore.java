@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cited.conversation.AskResult;
 import dev.cited.conversation.Conversation;
+import dev.cited.conversation.ConversationNotFoundException;
 import dev.cited.conversation.ConversationStore;
+import dev.cited.conversation.ConversationSummary;
 import dev.cited.conversation.Turn;
 
 import java.sql.Connection;
@@ -40,8 +42,9 @@ public final class SqlConversationStore implements ConversationStore {
         try (Connection c = db.connection()) {
             int turnCount;
             Instant updatedAt;
+            String owner;
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT turn_count, updated_at FROM conversations WHERE id = ?")) {
+                    "SELECT turn_count, updated_at, owner FROM conversations WHERE id = ?")) {
                 s.setString(1, id);
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
@@ -49,6 +52,7 @@ public final class SqlConversationStore implements ConversationStore {
                     }
                     turnCount = r.getInt(1);
                     updatedAt = Instant.ofEpochMilli(r.getLong(2));
+                    owner = r.getString(3);
                 }
             }
             List<Turn> turns = new ArrayList<>();
@@ -63,29 +67,33 @@ public final class SqlConversationStore implements ConversationStore {
                 }
             }
             Collections.reverse(turns);
-            return Optional.of(new Conversation(id, turns, turnCount, updatedAt));
+            return Optional.of(new Conversation(id, owner, turns, turnCount, updatedAt));
         } catch (SQLException | JsonProcessingException e) {
             throw new StorageException("Could not read conversation " + id, e);
         }
     }
 
     @Override
-    public int append(String id, Turn turn) {
+    public int append(String id, String owner, Turn turn) {
         long now = clock.millis();
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
                 int number;
-                // One statement claims the number, so concurrent questions in a conversation get distinct ones.
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO conversations (id, turn_count, created_at,"
-                        + " updated_at) VALUES (?, 1, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                // One statement claims the number, so concurrent questions in a conversation get distinct ones;
+                // it updates nothing, and returns no row, when the conversation is someone else's.
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO conversations (id, owner, turn_count,"
+                        + " created_at, updated_at) VALUES (?, ?, 1, ?, ?) ON CONFLICT (id) DO UPDATE SET"
                         + " turn_count = conversations.turn_count + 1, updated_at = excluded.updated_at"
-                        + " RETURNING turn_count")) {
+                        + " WHERE conversations.owner IS NOT DISTINCT FROM excluded.owner RETURNING turn_count")) {
                     s.setString(1, id);
-                    s.setLong(2, now);
+                    s.setString(2, owner);
                     s.setLong(3, now);
+                    s.setLong(4, now);
                     try (ResultSet r = s.executeQuery()) {
-                        r.next();
+                        if (!r.next()) {
+                            throw new ConversationNotFoundException(id);
+                        }
                         number = r.getInt(1);
                     }
                 }
@@ -113,12 +121,35 @@ public final class SqlConversationStore implements ConversationStore {
     }
 
     @Override
-    public boolean hasTurn(String id, int turn) {
+    public List<ConversationSummary> list(String owner, int limit) {
         try (Connection c = db.connection();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT 1 FROM turns WHERE conversation_id = ? AND turn_number = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT c.id, t.question, c.turn_count, c.updated_at"
+                     + " FROM conversations c LEFT JOIN turns t ON t.conversation_id = c.id AND t.turn_number = 1"
+                     + " WHERE c.owner IS NOT DISTINCT FROM ? ORDER BY c.updated_at DESC, c.id LIMIT ?")) {
+            s.setString(1, owner);
+            s.setInt(2, limit);
+            try (ResultSet r = s.executeQuery()) {
+                List<ConversationSummary> list = new ArrayList<>();
+                while (r.next()) {
+                    list.add(new ConversationSummary(r.getString(1), r.getString(2) == null ? "" : r.getString(2),
+                            r.getInt(3), Instant.ofEpochMilli(r.getLong(4))));
+                }
+                return list;
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Could not list conversations", e);
+        }
+    }
+
+    @Override
+    public boolean hasTurn(String id, String owner, int turn) {
+        try (Connection c = db.connection();
+             PreparedStatement s = c.prepareStatement("SELECT 1 FROM turns t JOIN conversations c"
+                     + " ON c.id = t.conversation_id WHERE t.conversation_id = ? AND t.turn_number = ?"
+                     + " AND c.owner IS NOT DISTINCT FROM ?")) {
             s.setString(1, id);
             s.setInt(2, turn);
+            s.setString(3, owner);
             try (ResultSet r = s.executeQuery()) {
                 return r.next();
             }

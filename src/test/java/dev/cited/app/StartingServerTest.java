@@ -21,7 +21,7 @@ class StartingServerTest {
     @Test
     void givenTheEngineIsStillBuilding_whenABrowserOrClientCalls_thenA503ThatSaysSoAndWhenToRetry() throws Exception {
         int port;
-        try (StartingServer starting = StartingServer.open(0)) {
+        try (StartingServer starting = StartingServer.open("127.0.0.1", 0)) {
             port = starting.port();
             HttpResponse<String> page = send(HttpRequest.newBuilder(uri(port, "/")).GET());
             assertEquals(503, page.statusCode());
@@ -49,7 +49,7 @@ class StartingServerTest {
     void givenThePortIsTaken_whenOpened_thenAClearError() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> StartingServer.open(taken.getLocalPort()));
+                    () -> StartingServer.open("127.0.0.1", taken.getLocalPort()));
             assertTrue(e.getMessage().contains("already in use"), e.getMessage());
         }
     }

@@ -129,7 +129,7 @@ class EvaluatorPageTest {
             }
 
             @Override
-            public boolean hasTurn(String conversationId, int turn) {
+            public boolean hasTurn(String conversationId, String owner, int turn) {
                 return false;
             }
 

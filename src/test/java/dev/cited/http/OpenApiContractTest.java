@@ -109,7 +109,7 @@ class OpenApiContractTest {
     @Test
     void documentsExactlyTheRegisteredRoutes() {
         CitedEngine engine = server.engine();
-        HttpApi httpApi = new HttpApi(engine.conversations(), engine.collection(), engine.uploads(), engine.retriever(), engine.feedback(),
+        HttpApi httpApi = new HttpApi(engine.conversations(), engine.collection(), engine.uploads(), engine.retriever(), engine.feedback(), engine.conversationStore(), engine.authentication(),
                 new ObjectMapper(), Path.of("web"));
         Set<String> registered = httpApi.routes().stream()
                 .map(r -> r.method().name().toUpperCase(Locale.ROOT) + " " + r.path().replaceAll("<(\\w+)>", "{$1}"))

@@ -47,7 +47,7 @@ class SlackAnswererTest {
             }
 
             @Override
-            public boolean hasTurn(String conversationId, int turn) {
+            public boolean hasTurn(String conversationId, String owner, int turn) {
                 return false;
             }
 

@@ -10,7 +10,7 @@ class InMemoryStoresTest extends StoreContract {
     @Override
     StoreSet open() {
         return new StoreSet(new InMemoryConversationStore(1000, Duration.ofDays(1), TURNS_REMEMBERED, clock),
-                new InMemoryFeedbackStore(1000, clock), new RecentKeys(KEY_TTL, 1000, clock), () -> { });
+                new InMemoryFeedbackStore(1000, clock), new RecentKeys(KEY_TTL, 1000, clock), null, null, () -> { });
     }
 
     @Override

@@ -50,8 +50,8 @@ class PostgresStoresTest extends StoreContract {
     @Override
     StoreSet open() {
         String url = SERVER + (SERVER.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        SqlStores sql = SqlStores.open(url, clock, TURNS_REMEMBERED, KEY_TTL);
-        return new StoreSet(sql.conversations(), sql.feedback(), sql.slackKeys(), sql);
+        SqlStores sql = SqlStores.open(url, clock, TURNS_REMEMBERED, KEY_TTL, SESSION_TTL);
+        return new StoreSet(sql.conversations(), sql.feedback(), sql.slackKeys(), sql.apiKeys(), sql.sessions(), sql);
     }
 
     @Override

@@ -10,8 +10,8 @@ class SqliteStoresTest extends StoreContract {
 
     @Override
     StoreSet open() {
-        SqlStores sql = SqlStores.open(Database.sqliteUrl(dataDir), clock, TURNS_REMEMBERED, KEY_TTL);
-        return new StoreSet(sql.conversations(), sql.feedback(), sql.slackKeys(), sql);
+        SqlStores sql = SqlStores.open(Database.sqliteUrl(dataDir), clock, TURNS_REMEMBERED, KEY_TTL, SESSION_TTL);
+        return new StoreSet(sql.conversations(), sql.feedback(), sql.slackKeys(), sql.apiKeys(), sql.sessions(), sql);
     }
 
     @Override

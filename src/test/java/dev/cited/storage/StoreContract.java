@@ -1,9 +1,17 @@
 package dev.cited.storage;
 
+import dev.cited.access.ApiKeys;
+import dev.cited.access.IssuedKey;
+import dev.cited.access.Principal;
+import dev.cited.access.Role;
+import dev.cited.access.Session;
+import dev.cited.access.Sessions;
 import dev.cited.citation.Citation;
 import dev.cited.conversation.AskResult;
 import dev.cited.conversation.Conversation;
+import dev.cited.conversation.ConversationNotFoundException;
 import dev.cited.conversation.ConversationStore;
+import dev.cited.conversation.ConversationSummary;
 import dev.cited.conversation.Turn;
 import dev.cited.feedback.Feedback;
 import dev.cited.feedback.FeedbackStore;
@@ -11,6 +19,7 @@ import dev.cited.grounding.UnsupportedStatement;
 import dev.cited.slack.EventKeys;
 import dev.cited.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,15 +34,18 @@ import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What every place Cited keeps its state must do, in memory, in SQLite and in PostgreSQL alike. */
 abstract class StoreContract {
     static final int TURNS_REMEMBERED = 20;
     static final Duration KEY_TTL = Duration.ofHours(1);
+    static final Duration SESSION_TTL = Duration.ofDays(7);
 
-    /** The three stores of one backing place, and how to let go of them. */
-    record StoreSet(ConversationStore conversations, FeedbackStore feedback, EventKeys keys, AutoCloseable closer) {
+    /** The stores of one backing place, and how to let go of them; API keys and sessions only with a database. */
+    record StoreSet(ConversationStore conversations, FeedbackStore feedback, EventKeys keys, ApiKeys apiKeys,
+                    Sessions sessions, AutoCloseable closer) {
     }
 
     protected final MutableClock clock = new MutableClock();
@@ -86,10 +98,27 @@ abstract class StoreContract {
     void givenAnUnknownConversation_whenReadOrAskedForATurn_thenItHasNone() {
         assertTrue(stores.conversations().find("c-none").isEmpty());
         stores.conversations().append("c-2", new Turn("Q", "Q", answer("c-2", "A")));
-        assertFalse(stores.conversations().hasTurn("c-none", 1));
-        assertTrue(stores.conversations().hasTurn("c-2", 1));
-        assertFalse(stores.conversations().hasTurn("c-2", 2));
-        assertFalse(stores.conversations().hasTurn("c-2", 0));
+        assertFalse(stores.conversations().hasTurn("c-none", null, 1));
+        assertTrue(stores.conversations().hasTurn("c-2", null, 1));
+        assertFalse(stores.conversations().hasTurn("c-2", null, 2));
+        assertFalse(stores.conversations().hasTurn("c-2", null, 0));
+        assertFalse(stores.conversations().hasTurn("c-2", "u-someone", 1), "not theirs");
+    }
+
+    @Test
+    void givenAnOwnersConversation_whenSomeoneElseAppendsOrAsks_thenItIsNotTheirsAndNothingChanges() {
+        ConversationStore store = stores.conversations();
+        assertEquals(1, store.append("c-ann", "u-ann", new Turn("Q", "Q", answer("c-ann", "A"))));
+        assertThrows(ConversationNotFoundException.class,
+                () -> store.append("c-ann", "u-bob", new Turn("Q2", "Q2", answer("c-ann", "B"))));
+        assertThrows(ConversationNotFoundException.class,
+                () -> store.append("c-ann", null, new Turn("Q2", "Q2", answer("c-ann", "B"))));
+        assertEquals(2, store.append("c-ann", "u-ann", new Turn("Q3", "Q3", answer("c-ann", "C"))));
+        Conversation read = store.find("c-ann").orElseThrow();
+        assertEquals("u-ann", read.owner());
+        assertEquals(List.of("Q", "Q3"), read.turns().stream().map(Turn::question).toList());
+        assertTrue(store.hasTurn("c-ann", "u-ann", 2));
+        assertFalse(store.hasTurn("c-ann", "u-bob", 1));
     }
 
     @Test
@@ -153,6 +182,60 @@ abstract class StoreContract {
         assertTrue(keys.claim(List.of("event:E1")), "released: a retry is taken on");
         clock.advance(KEY_TTL.plusSeconds(1));
         assertTrue(keys.claim(List.of("event:E2")), "forgotten after the time to live");
+    }
+
+    @Test
+    void givenOwnersConversations_whenListed_thenEachSeesOnlyTheirsNewestFirst() {
+        stores.conversations().append("c-a1", "u-ann", new Turn("Ann's first", "q", answer("c-a1", "A")));
+        clock.advance(Duration.ofSeconds(1));
+        stores.conversations().append("c-b1", "u-bob", new Turn("Bob's", "q", answer("c-b1", "B")));
+        clock.advance(Duration.ofSeconds(1));
+        stores.conversations().append("c-a2", "u-ann", new Turn("Ann's second", "q", answer("c-a2", "C")));
+        var anns = stores.conversations().list("u-ann", 10);
+        assertEquals(List.of("c-a2", "c-a1"), anns.stream().map(ConversationSummary::id).toList());
+        assertEquals("Ann's second", anns.get(0).firstQuestion());
+        assertEquals(List.of("c-b1"), stores.conversations().list("u-bob", 10).stream().map(ConversationSummary::id).toList());
+        assertEquals(1, stores.conversations().list("u-ann", 1).size());
+        assertTrue(stores.conversations().list(null, 10).isEmpty());
+    }
+
+    @Test
+    void givenKeys_whenCreatedUsedAndRevoked_thenOnlyKeysInUseLetInAndRevokingEndsTheirSessions() {
+        Assumptions.assumeTrue(stores.apiKeys() != null, "keys are kept only in a database");
+        IssuedKey ann = stores.apiKeys().create("ann", Role.USER);
+        IssuedKey annAgain = stores.apiKeys().create("ann", Role.ADMIN);
+        IssuedKey bob = stores.apiKeys().create("bob", Role.USER);
+        assertTrue(ann.secret().startsWith("cited_") && ann.secret().length() > 40);
+        Principal viaFirst = stores.apiKeys().authenticate(ann.secret()).orElseThrow();
+        Principal viaSecond = stores.apiKeys().authenticate(annAgain.secret()).orElseThrow();
+        assertEquals(viaFirst.userId(), viaSecond.userId(), "one user, two keys: the same conversations");
+        assertEquals(Role.ADMIN, viaSecond.role());
+        assertFalse(viaFirst.userId().equals(stores.apiKeys().authenticate(bob.secret()).orElseThrow().userId()));
+        assertTrue(stores.apiKeys().authenticate("cited_" + "x".repeat(43)).isEmpty());
+        assertEquals(3, stores.apiKeys().list().size());
+
+        Session session = stores.sessions().open(viaFirst);
+        assertEquals(viaFirst, stores.sessions().find(session.token()).orElseThrow().principal());
+        assertEquals(session.csrfToken(), stores.sessions().find(session.token()).orElseThrow().csrfToken());
+        assertTrue(stores.apiKeys().revoke(ann.id()));
+        assertFalse(stores.apiKeys().revoke(ann.id()), "revoked already");
+        assertTrue(stores.apiKeys().authenticate(ann.secret()).isEmpty());
+        assertTrue(stores.sessions().find(session.token()).isEmpty(), "its browsers are signed out");
+        assertTrue(stores.apiKeys().authenticate(annAgain.secret()).isPresent(), "the other key still works");
+        assertTrue(stores.apiKeys().list().stream().anyMatch(k -> k.id().equals(ann.id()) && k.revokedAt() != null));
+    }
+
+    @Test
+    void givenASession_whenItExpiresOrIsClosed_thenItIsGone() {
+        Assumptions.assumeTrue(stores.sessions() != null, "sessions are kept only in a database");
+        Principal bob = stores.apiKeys().authenticate(stores.apiKeys().create("bob", Role.USER).secret()).orElseThrow();
+        Session closed = stores.sessions().open(bob);
+        stores.sessions().close(closed.token());
+        assertTrue(stores.sessions().find(closed.token()).isEmpty());
+        Session expiring = stores.sessions().open(bob);
+        clock.advance(SESSION_TTL.plusSeconds(1));
+        assertTrue(stores.sessions().find(expiring.token()).isEmpty());
+        assertTrue(stores.sessions().find("not-a-token").isEmpty());
     }
 
     @Test

@@ -1,5 +1,7 @@
 // Talking to the Cited HTTP API. Nothing here touches the DOM.
 
+import { csrfHeaders } from './session.js';
+
 export class ApiError extends Error {
   constructor(message, { code = 'error', status = 0, network = false } = {}) {
     super(message);
@@ -15,15 +17,18 @@ const NETWORK_MESSAGE = 'Could not reach Cited. Check that the server is running
 async function request(url, options = {}) {
   let response;
   try {
+    const changes = options.method && options.method !== 'GET';
     response = await fetch(url, {
       ...options,
-      headers: { Accept: 'application/json', ...(options.headers || {}) },
+      headers: { Accept: 'application/json', ...(changes ? csrfHeaders() : {}), ...(options.headers || {}) },
     });
   } catch (e) {
     if (e && e.name === 'AbortError') throw e;
     throw new ApiError(NETWORK_MESSAGE, { code: 'network', network: true });
   }
   if (!response.ok) {
+    // The session ended (expired, key revoked, signed out elsewhere): the page asks for a key again.
+    if (response.status === 401) window.dispatchEvent(new CustomEvent('cited:signed-out'));
     throw await errorFrom(response);
   }
   return response;
@@ -124,7 +129,7 @@ export async function askStream({ question, conversationId, signal, onToken }) {
   try {
     response = await fetch('/api/ask/stream', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+      headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream', ...csrfHeaders() },
       body: JSON.stringify(body),
       signal,
     });
@@ -132,7 +137,10 @@ export async function askStream({ question, conversationId, signal, onToken }) {
     if (e && e.name === 'AbortError') throw e;
     throw new ApiError(NETWORK_MESSAGE, { code: 'network', network: true });
   }
-  if (!response.ok) throw await errorFrom(response);
+  if (!response.ok) {
+    if (response.status === 401) window.dispatchEvent(new CustomEvent('cited:signed-out'));
+    throw await errorFrom(response);
+  }
 
   const type = response.headers.get('Content-Type') || '';
   if (type.includes('application/json')) {

@@ -2,7 +2,9 @@
 
 import { ApiError, askStream, deleteJson, getJson, postFiles, postJson } from './api.js';
 import { ICONS, clear, el, icon } from './dom.js';
-import { loadChats, newChatId, saveChats } from './store.js';
+import { loadChats, newChatId, saveChats, setChatOwner } from './store.js';
+import { loadSession, needsSignIn, session } from './session.js';
+import { renderAccount, showSignIn } from './signin.js';
 
 /** Example questions, each offered only while the document it is about is served; the last suits any folder. */
 const EXAMPLES = [
@@ -61,10 +63,11 @@ const ui = {
   sourceMeta: $('source-meta'),
   sourceBody: $('source-body'),
   sourceClose: $('source-close'),
+  account: $('account'),
 };
 
 const state = {
-  chats: loadChats(),
+  chats: [], // loaded once it is known whose they are (sign-in)
   chat: null, // the open chat: { id, conversationId, title, createdAt, updatedAt, turns: [{question, result, feedback}] }
   busy: false,
   controller: null,
@@ -1491,14 +1494,80 @@ function wire() {
   });
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Start: sign in first when the server asks who you are
+
+/** Opens the page for whoever is signed in (or the local user): their chats, the documents, the progress. */
+function start() {
+  setChatOwner(session().user || null);
+  state.chats = loadChats();
+  state.chat = freshChat();
+  clear(ui.thread);
+  setBusy(false);
+  renderHistory();
+  updateEmptyState();
+  setTitle();
+  renderAccount(ui.account, () => signedOut(''));
+  loadHealth();
+  loadDocuments(); // also picks the example questions that fit this folder
+  pollIngest(0);
+  openFromHash();
+  restoreServerChats();
+  document.documentElement.dataset.ready = 'true';
+}
+
+/** Back to the sign-in screen: this user's chats leave the page (they stay in their own storage). */
+function signedOut(reason) {
+  if (document.getElementById('signin')) return;
+  abortStreaming();
+  clearTimeout(state.ingestTimer);
+  state.chats = [];
+  state.chat = freshChat();
+  clear(ui.thread);
+  renderHistory();
+  updateEmptyState();
+  setTitle();
+  renderAccount(ui.account, () => {});
+  showSignIn(start, reason);
+}
+
+/**
+ * Adds the chats the server keeps for you that this browser does not have (asked elsewhere, or before this
+ * browser's storage was cleared): the server is where a conversation lives, this browser only remembers it.
+ */
+async function restoreServerChats() {
+  let listed;
+  try {
+    listed = await getJson('/api/conversations');
+  } catch (_) {
+    return; // an older server, or unreachable: the local chats are all there is
+  }
+  const known = new Set(state.chats.map((c) => c.conversationId).filter(Boolean));
+  const missing = (Array.isArray(listed) ? listed : []).filter((c) => !known.has(c.id)).slice(0, 20);
+  let added = 0;
+  for (const c of missing) {
+    try {
+      const full = await getJson(`/api/conversations/${encodeURIComponent(c.id)}`);
+      const updated = Date.parse(c.updatedAt) || Date.now();
+      state.chats.push({
+        id: `server-${c.id}`, conversationId: c.id, title: truncate(c.firstQuestion || '', 80),
+        createdAt: updated, updatedAt: updated,
+        turns: full.turns.map((t) => ({ question: t.question, result: t.answer, feedback: null })),
+      });
+      added += 1;
+    } catch (_) {
+      // gone meanwhile: skip it
+    }
+  }
+  if (added) {
+    state.chats.sort((a, b) => (b.updatedAt || 0) - (a.updatedAt || 0));
+    saveChats(state.chats);
+    renderHistory();
+  }
+}
+
 wire();
-state.chat = freshChat();
-setBusy(false);
-renderHistory();
-updateEmptyState();
-setTitle();
-loadHealth();
-loadDocuments(); // also picks the example questions that fit this folder
-pollIngest(0);
-openFromHash();
-document.documentElement.dataset.ready = 'true';
+window.addEventListener('cited:signed-out', () => {
+  if (session().auth === 'keys') signedOut('Your session has ended: sign in again.');
+});
+loadSession().then(() => (needsSignIn() ? showSignIn(start) : start()));

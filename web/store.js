@@ -1,7 +1,14 @@
 // Past chats, kept in this browser's localStorage.
 
-const KEY = 'cited.chats.v1';
+const BASE_KEY = 'cited.chats.v1';
 const MAX_CHATS = 50;
+// Each signed-in user keeps their own list, so two people sharing a browser do not see each other's chats.
+let KEY = BASE_KEY;
+
+/** Whose chats are loaded and saved from now on (null: nobody signs in on this server). */
+export function setChatOwner(user) {
+  KEY = user ? `${BASE_KEY}:${user}` : BASE_KEY;
+}
 
 function storage() {
   try {

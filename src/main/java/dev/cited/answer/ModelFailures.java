@@ -15,6 +15,9 @@ import java.util.concurrent.TimeoutException;
 public final class ModelFailures {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DETAIL = 200;
+    private static final java.util.regex.Pattern CLASS_NAME =
+            java.util.regex.Pattern.compile("`?\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z][A-Za-z0-9_$]*(?:<[^>]*>)?`?:?");
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModelFailures.class);
 
     private ModelFailures() {
     }
@@ -33,6 +36,11 @@ public final class ModelFailures {
             }
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                LOG.warn("The model's reply could not be read", error);
+                return new ModelException("The model server sent a reply Cited could not read (not in the format"
+                        + " of the API it was configured as)", false, error);
+            }
             if (t instanceof dev.langchain4j.exception.ContentFilteredException) {
                 return new ModelException("The model refused to answer: " + detail(t.getMessage()), false, error);
             }
@@ -41,6 +49,7 @@ public final class ModelFailures {
                         + detail(http.getMessage()), false, error);
             }
         }
+        LOG.warn("The model failed", error);
         return new ModelException("The model failed: " + detail(error == null ? null : error.getMessage()), false, error);
     }
 
@@ -63,6 +72,11 @@ public final class ModelFailures {
             } catch (Exception ignored) {
                 // not JSON after all: keep the text
             }
+        }
+        // Plain words only: a Java class name ("com.example.FooException: …") means nothing to the person asking.
+        text = CLASS_NAME.matcher(text).replaceAll("").replaceAll("^[:\\s]+", "");
+        if (text.isBlank()) {
+            return "no detail";
         }
         text = text.replaceAll("\\s+", " ");
         return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "…" : text;

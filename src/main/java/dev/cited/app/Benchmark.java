@@ -6,6 +6,11 @@ import dev.cited.eval.EvalQuestion;
 import dev.cited.eval.EvalReport;
 import dev.cited.eval.Evaluator;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -19,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,24 +33,33 @@ import java.util.concurrent.Future;
  * {@code cited bench}: the figures in docs/benchmarks.md, measured the way a user meets them — the real
  * server over loopback HTTP — plus what each retriever contributes on the question sets.
  */
-final class Benchmark {
+@Command(name = "bench", sortOptions = false, description = {
+        "Measures start-up, latency, heap, retrievers and grounding (docs/benchmarks.md).",
+        "Starts the server on a free port and measures start-up, warm /api/ask latency (sequential and 16"
+                + " concurrent clients), heap, and recall/MRR/latency of bm25, dense and hybrid retrieval."})
+final class Benchmark implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Benchmark() {
+    @ParentCommand
+    CitedCommand cited;
+
+    @Parameters(paramLabel = "QUESTIONS.jsonl", arity = "0..*",
+            description = "question sets (default: eval/questions.jsonl and ../shared/eval/questions.jsonl)")
+    List<Path> sets = new ArrayList<>();
+
+    @Mixin
+    SeedsFlag seeds;
+
+    @Mixin
+    ConfigFlags flags;
+
+    @Override
+    public Integer call() throws Exception {
+        return run(seeds.over(cited.config(flags)).build(), sets, cited.out);
     }
 
-    static int run(CommandLine line, PrintStream out) throws Exception {
-        if (line.help) {
-            out.print("""
-                    Usage: java -jar target/cited.jar bench [flags] [QUESTIONS.jsonl ...]
-                    Starts the server on a free port and measures start-up, warm /api/ask latency (sequential and
-                    16 concurrent clients), heap, and recall/MRR/latency of bm25, dense and hybrid retrieval.
-                    Question sets default to eval/questions.jsonl and ../shared/eval/questions.jsonl.
-                    """ + CommandLine.COMMON_FLAGS);
-            return 0;
-        }
-        List<Path> sets = new ArrayList<>();
-        line.arguments.forEach(a -> sets.add(Path.of(a)));
+    static int run(CitedConfig config, List<Path> given, PrintStream out) throws Exception {
+        List<Path> sets = new ArrayList<>(given);
         if (sets.isEmpty()) {
             for (String s : List.of("../shared/eval/questions.jsonl", "eval/questions.jsonl")) {
                 if (Files.exists(Path.of(s))) sets.add(Path.of(s));
@@ -61,11 +76,11 @@ final class Benchmark {
         }
         out.printf(Locale.ROOT, "machine: %d cores, Java %s, %s %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"));
-        serverFigures(line.config.toBuilder().port(0).build(), questions, out);
+        serverFigures(config.toBuilder().port(0).build(), questions, out);
         for (String mode : List.of("bm25", "dense", "hybrid")) {
-            retrievalFigures(line.config.toBuilder().retrieval(mode).build(), sets, out);
+            retrievalFigures(config.toBuilder().retrieval(mode).build(), sets, out);
         }
-        groundingFigures(line.config.toBuilder().port(0).build(), questions, out);
+        groundingFigures(config.toBuilder().port(0).build(), questions, out);
         return 0;
     }
 

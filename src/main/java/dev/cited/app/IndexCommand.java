@@ -5,31 +5,54 @@ import dev.cited.collection.LiveCollection;
 import dev.cited.document.Library;
 import dev.cited.index.PassageIndex;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /**
  * {@code cited index DIR --data DATA}: reads a folder and builds its index, vectors included, in a data folder,
  * showing progress, so a later {@code serve --data DATA} starts at once. Run again, it redoes only what
  * changed; stopped midway, it resumes from what it had committed.
  */
-final class IndexCommand {
-    private IndexCommand() {
+@Command(name = "index", sortOptions = false, description = {"Builds a folder's index ahead of serving it.",
+        "Reads DIR and builds its index in DATA (BM25 first, then vectors), with a progress bar on a terminal."
+                + " Then `serve --seeds DIR --data DATA` starts without indexing again. Run again, only new and"
+                + " changed files are read and embedded."})
+final class IndexCommand implements Callable<Integer> {
+    @ParentCommand
+    CitedCommand cited;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "the documents folder to index")
+    Path folder;
+
+    @Mixin
+    ConfigFlags flags;
+
+    @Override
+    public Integer call() {
+        CitedConfig config = cited.config(flags).seeds(folder).build();
+        if (config.dataDir() == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "index needs --data DATA (or CITED_DATA): the folder to keep the index in");
+        }
+        return run(config, cited.out, cited.err);
     }
 
-    static int run(CommandLine line, PrintStream out, PrintStream err) {
-        if (line.help || line.arguments.size() != 1 || line.config.dataDir() == null) {
-            (line.help ? out : err).print("""
-                    Usage: java -jar target/cited.jar index DIR --data DATA [flags]
-                    Reads DIR and builds its index in DATA (BM25 first, then vectors), with a progress bar on a
-                    terminal. Then `serve --seeds DIR --data DATA` starts without indexing again. Run again, only
-                    new and changed files are read and embedded.
-                    """ + CommandLine.COMMON_FLAGS);
-            return line.help ? 0 : 2;
-        }
-        CitedConfig config = line.config.toBuilder().seeds(java.nio.file.Path.of(line.arguments.get(0))).build();
+    static int run(CitedConfig config, PrintStream out, PrintStream err) {
         if (!Files.isDirectory(config.seeds())) {
             err.println("cited: no such folder: " + config.seeds());
             return 2;

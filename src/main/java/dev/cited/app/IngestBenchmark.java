@@ -12,6 +12,11 @@ import dev.cited.index.Embedder;
 import dev.cited.llm.EmbeddingChoice;
 import dev.cited.llm.OnnxEmbedder;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -21,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -28,28 +34,35 @@ import java.util.stream.Stream;
  * (vectors), against the embedding model's own throughput measured in the same run on the same texts, with
  * memory, disk and question latency. The figures in docs/benchmarks.md under "Ingestion".
  */
-final class IngestBenchmark {
+@Command(name = "bench-ingest", sortOptions = false, description = {
+        "Measures how fast a folder becomes answerable and fully ready.",
+        "Measures the embedding model's batched throughput on DIR's passages and sentences, then starts on DIR as"
+                + " the server does and reports the time until it answers with BM25, the time until every vector"
+                + " is built, passages embedded per second against the model's own rate, resident memory, heap,"
+                + " index size on disk and question latency. With --data, the index is kept there (a second run"
+                + " measures a restart); otherwise in a temporary folder."})
+final class IngestBenchmark implements Callable<Integer> {
     /** Texts the model's own throughput is measured on: enough for a steady rate, a small part of the run. */
     static final int SAMPLE = 1_000;
     private static final int QUESTIONS = 100;
 
-    private IngestBenchmark() {
+    @ParentCommand
+    CitedCommand cited;
+
+    @Parameters(paramLabel = "DIR", description = "the documents folder to ingest")
+    Path folder;
+
+    @Mixin
+    ConfigFlags flags;
+
+    @Override
+    public Integer call() throws Exception {
+        return run(cited.config(flags).build(), folder, cited.out);
     }
 
-    static int run(CommandLine line, PrintStream out) throws Exception {
-        if (line.help || line.arguments.size() != 1) {
-            (line.help ? out : System.err).print("""
-                    Usage: java -jar target/cited.jar bench-ingest [flags] DIR
-                    Measures the embedding model's batched throughput on DIR's passages and sentences, then starts
-                    on DIR as the server does and reports the time until it answers with BM25, the time until
-                    every vector is built, passages embedded per second against the model's own rate, resident memory, heap, index size on disk and question latency. With --data, the index
-                    is kept there (a second run measures a restart); otherwise in a temporary folder.
-                    """ + CommandLine.COMMON_FLAGS);
-            return line.help ? 0 : 2;
-        }
-        Path folder = Path.of(line.arguments.get(0));
-        Path data = line.config.dataDir() != null ? line.config.dataDir() : Files.createTempDirectory("cited-bench-");
-        CitedConfig config = line.config.toBuilder().seeds(folder).dataDir(data).port(0).watch(false)
+    static int run(CitedConfig base, Path folder, PrintStream out) throws Exception {
+        Path data = base.dataDir() != null ? base.dataDir() : Files.createTempDirectory("cited-bench-");
+        CitedConfig config = base.toBuilder().seeds(folder).dataDir(data).port(0).watch(false)
                 .vectorsInBackground(true).build();
         out.printf(Locale.ROOT, "machine: %d cores, Java %s, %s %s; max heap %d MB%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),

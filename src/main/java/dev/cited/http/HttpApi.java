@@ -106,6 +106,7 @@ public final class HttpApi {
         for (Route route : routes) {
             config.routes.addHttpHandler(route.method(), route.path(), route.handler());
         }
+        ApiDocs.register(config); // Swagger UI at /docs, over /openapi.json
         if (Files.isDirectory(webDir)) {
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";

@@ -49,7 +49,7 @@ class MainTest {
         assertEquals(2, run("frobnicate"));
         assertEquals(2, run("eval", "no-such-file.jsonl"));
         String printed = err.toString(StandardCharsets.UTF_8);
-        assertTrue(printed.contains("Unknown flag --bogus"), printed);
+        assertTrue(printed.contains("Unknown option: '--bogus'"), printed);
         assertTrue(printed.contains("Unknown model"), printed);
     }
 

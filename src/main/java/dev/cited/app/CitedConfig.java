@@ -21,12 +21,13 @@ import java.util.Map;
  * @param rescanEvery how often a watched folder is rescanned in full, for changes the file system missed
  * @param vectorsInBackground start answering with BM25 as soon as the text is indexed, while vectors are built
  *                   (the server); false waits for every vector before answering (ask, eval, tests)
+ * @param shutdownGrace how long a stopping server lets answers, streams and Slack work in flight finish
  */
 public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Path dataDir, String model,
                           Duration modelTimeout, String retrieval, String embedding, String slackSigningSecret,
                           String slackBotToken, String slackApiUrl, String publicUrl, String grounding,
                           LoadLimits limits, boolean watch, Duration rescanEvery, boolean vectorsInBackground,
-                          String vectors) {
+                          String vectors, Duration shutdownGrace) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -61,6 +62,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         b.rescanEvery = rescanEvery;
         b.vectorsInBackground = vectorsInBackground;
         b.vectors = vectors;
+        b.shutdownGrace = shutdownGrace;
         return b;
     }
 
@@ -85,6 +87,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         value(env, "CITED_MAX_FILE_MB", v -> b.maxFileMegabytes(Long.parseLong(v)));
         value(env, "CITED_PARSE_TIMEOUT", v -> b.parseTimeout(Duration.ofSeconds(Long.parseLong(v))));
         value(env, "CITED_RESCAN", v -> b.rescanEvery(Duration.ofSeconds(Long.parseLong(v))));
+        value(env, "CITED_SHUTDOWN_GRACE", v -> b.shutdownGrace(Duration.ofSeconds(Long.parseLong(v))));
         return b.build();
     }
 
@@ -115,6 +118,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         private Duration rescanEvery = Duration.ofSeconds(30);
         private boolean vectorsInBackground;
         private String vectors = "float32";
+        private Duration shutdownGrace = Duration.ofSeconds(20);
 
         public Builder port(int port) { this.port = port; return this; }
         public Builder seeds(Path seeds) { this.seeds = seeds; return this; }
@@ -143,11 +147,12 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         public Builder rescanEvery(Duration every) { this.rescanEvery = every; return this; }
         public Builder vectorsInBackground(boolean background) { this.vectorsInBackground = background; return this; }
         public Builder vectors(String format) { this.vectors = format; return this; }
+        public Builder shutdownGrace(Duration grace) { this.shutdownGrace = grace; return this; }
 
         public CitedConfig build() {
             return new CitedConfig(port, seeds, webDir, promptsDir, dataDir, model, modelTimeout, retrieval, embedding,
                     slackSigningSecret, slackBotToken, slackApiUrl, publicUrl, grounding, limits, watch, rescanEvery,
-                    vectorsInBackground, vectors);
+                    vectorsInBackground, vectors, shutdownGrace);
         }
     }
 }

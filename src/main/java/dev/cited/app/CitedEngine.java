@@ -62,14 +62,17 @@ public final class CitedEngine implements EvalCommand.Engine {
     private final Retriever retriever;
     private final ConversationService conversations;
     private final FeedbackStore feedback;
+    private final StageRelay stages;
 
-    private CitedEngine(LiveCollection collection, Retriever retriever, ConversationService conversations) {
+    private CitedEngine(LiveCollection collection, Retriever retriever, ConversationService conversations,
+                        StageRelay stages) {
         this.collection = collection;
         this.index = collection.index();
         this.uploads = new Uploads(collection);
         this.retriever = retriever;
         this.conversations = conversations;
         this.feedback = new InMemoryFeedbackStore();
+        this.stages = stages;
     }
 
     /** hybrid, bm25 or dense. */
@@ -162,12 +165,13 @@ public final class CitedEngine implements EvalCommand.Engine {
                     new DraftGrounder(evidence, new SupportFinder(verifier, support), support, grounding), config.modelTimeout());
             rewriter = new ModelQueryRewriter(models.chat(), rewritePrompt, rewriter);
         }
+        StageRelay stages = new StageRelay();
         ConversationService conversations = DefaultConversationService.builder()
-                .retriever(retriever).answerer(answerer).rewriter(rewriter).build();
+                .retriever(retriever).answerer(answerer).rewriter(rewriter).stages(stages).build();
         LOG.info("Ready: {} documents, {} passages; retrieval {}, model {}{}", index.documents().size(),
                 index.passageCount(), retriever.name(), answerer.name(),
                 index.progress().ready() ? "" : "; vectors are being built in the background");
-        return new CitedEngine(collection, retriever, conversations);
+        return new CitedEngine(collection, retriever, conversations, stages);
     }
 
     public PassageIndex index() {
@@ -206,6 +210,11 @@ public final class CitedEngine implements EvalCommand.Engine {
 
     public FeedbackStore feedback() {
         return feedback;
+    }
+
+    /** Where answers' timings and model failures go from now on (the server's metrics). */
+    public void reportStagesTo(dev.cited.answer.StageListener listener) {
+        stages.to(listener);
     }
 
     @Override

@@ -12,15 +12,15 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The HTTP face: the JSON API, its OpenAPI description, and the web UI's static files. */
 public final class HttpApi {
@@ -37,9 +37,19 @@ public final class HttpApi {
     private final List<Route> routes;
     private final Path webDir;
     private final long maxUploadBytes;
+    private final HealthRoutes health;
+    private final AccessLog accessLog;
 
+    /** With metrics of its own (a test's server); the real server passes its registry. */
     public HttpApi(ConversationService conversations, LiveCollection collection, Uploads uploads, Retriever retriever,
                    FeedbackStore feedback, ObjectMapper mapper, Path webDir) {
+        this(conversations, collection, uploads, retriever, feedback, mapper, webDir,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /** @param metrics served at /metrics; request counts and latencies are added to it */
+    public HttpApi(ConversationService conversations, LiveCollection collection, Uploads uploads, Retriever retriever,
+                   FeedbackStore feedback, ObjectMapper mapper, Path webDir, PrometheusMeterRegistry metrics) {
         this.mapper = mapper;
         this.webDir = webDir;
         this.maxUploadBytes = collection.loader().limits().maxFileBytes();
@@ -50,9 +60,15 @@ public final class HttpApi {
         SearchRoutes search = new SearchRoutes(retriever);
         FileRoutes fileRoutes = new FileRoutes(listing);
         FeedbackRoutes feedbackRoutes = new FeedbackRoutes(feedback, mapper);
+        this.health = new HealthRoutes(conversations, collection);
+        this.accessLog = new AccessLog(new RequestMetrics(metrics));
+        MetricsRoute metricsRoute = new MetricsRoute(metrics);
         String openApi = openApiJson();
         this.routes = List.of(
-                new Route(HandlerType.GET, "/health", ctx -> ctx.json(health(conversations, collection))),
+                new Route(HandlerType.GET, "/health", health::health),
+                new Route(HandlerType.GET, "/health/live", health::live),
+                new Route(HandlerType.GET, "/health/ready", health::ready),
+                new Route(HandlerType.GET, "/metrics", metricsRoute::scrape),
                 new Route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi)),
                 new Route(HandlerType.GET, "/api/documents", documents::documents),
                 new Route(HandlerType.POST, "/api/documents", changes::add),
@@ -73,6 +89,11 @@ public final class HttpApi {
         return routes;
     }
 
+    /** The server is shutting down: /health/ready answers 503 from now on. */
+    public void stopping() {
+        health.stopping();
+    }
+
     /** Registers JSON mapping, limits, security headers, errors, the API routes and the static UI. */
     public void configure(JavalinConfig config) {
         config.jsonMapper(new JavalinJackson(mapper, false));
@@ -84,7 +105,9 @@ public final class HttpApi {
         config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
         config.jetty.multipartConfig.maxTotalRequestSize(Math.max(1L << 30, 2 * maxUploadBytes), SizeUnit.BYTES);
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(mapper)));
+        config.requestLogger.http(accessLog);
         config.routes.before(ctx -> {
+            RequestIds.assign(ctx);
             ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "no-referrer");
@@ -104,16 +127,6 @@ public final class HttpApi {
                 files.mimeTypes.add("text/css; charset=utf-8", "css");
             });
         }
-    }
-
-    private static Map<String, Object> health(ConversationService conversations, LiveCollection collection) {
-        Map<String, Object> health = new LinkedHashMap<>();
-        health.put("status", "ok");
-        health.put("documents", collection.index().documents().size());
-        health.put("passages", collection.index().passageCount());
-        health.put("model", conversations.modelName());
-        health.put("ingest", collection.progress());
-        return health;
     }
 
     private static String openApiJson() {

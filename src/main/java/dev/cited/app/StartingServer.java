@@ -74,8 +74,7 @@ final class StartingServer implements AutoCloseable {
             boolean page = ("/".equals(path) || "/index.html".equals(path))
                     && ("GET".equals(exchange.getRequestMethod()) || "HEAD".equals(exchange.getRequestMethod()));
             boolean live = "/health/live".equals(path);
-            String body = page ? PAGE : live ? LIVE
-                    : "/health".equals(path) || "/health/ready".equals(path) ? HEALTH : ERROR;
+            String body = page ? PAGE : live ? LIVE : "/health".equals(path) ? HEALTH : ERROR;
             var headers = exchange.getResponseHeaders();
             headers.set("Content-Type", page ? "text/html; charset=utf-8" : "application/json");
             headers.set("Retry-After", String.valueOf(RETRY_SECONDS));

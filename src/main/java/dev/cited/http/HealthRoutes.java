@@ -41,11 +41,18 @@ final class HealthRoutes {
     }
 
     void ready(Context ctx) {
+        if (stopping) {
+            ctx.status(503).json(ApiErrors.body("stopping", "Cited is shutting down: send new questions elsewhere."));
+            return;
+        }
         // The index answers (with BM25 at least) from the first refresh on; later refreshes keep a snapshot.
-        String status = stopping ? "stopping" : collection.version() > 0 ? "ready" : "starting";
+        if (collection.version() == 0) {
+            ctx.status(503).json(ApiErrors.body("starting", "Cited is still reading and indexing the documents."));
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status);
+        body.put("status", "ready");
         body.put("ingest", collection.progress().state());
-        ctx.status(status.equals("ready") ? 200 : 503).json(body);
+        ctx.json(body);
     }
 }

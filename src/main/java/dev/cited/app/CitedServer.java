@@ -12,12 +12,17 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** Builds and runs the web server: the HTTP API, the web UI and the Slack webhook over one engine. */
 public final class CitedServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CitedServer.class);
     /** What Slack work still queued gets at least, however long the HTTP requests took to finish. */
     private static final Duration MIN_SLACK_DRAIN = Duration.ofSeconds(1);
+    /** How long before the grace runs out the streams still open are told the answer will not come. */
+    private static final Duration STREAM_NOTICE = Duration.ofSeconds(1);
 
     private final CitedEngine engine;
     private final HttpApi api;
@@ -83,8 +88,9 @@ public final class CitedServer implements AutoCloseable {
 
     /**
      * Stops gracefully (what SIGTERM runs): no new connections, answers and streams in flight finish within the
-     * grace period, then the Slack work queued is drained in what is left of it (at least a second), then the
-     * engine closes. What is still running after that is cut, and logged.
+     * grace period (a stream still open a second before it ends gets an {@code error} event, {@code stopping},
+     * rather than being cut without a word), then the Slack work queued is drained in what is left of it (at
+     * least a second), then the engine closes. What is still running after that is cut, and logged.
      */
     @Override
     public synchronized void close() {
@@ -95,7 +101,27 @@ public final class CitedServer implements AutoCloseable {
         long deadline = System.nanoTime() + grace.toNanos();
         LOG.info("Stopping: finishing the requests in flight (up to {} s)", grace.toSeconds());
         api.stopping();
-        app.stop();
+        ScheduledExecutorService notice = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cited-stream-notice");
+            t.setDaemon(true);
+            return t;
+        });
+        Duration noticeAfter = grace.compareTo(STREAM_NOTICE) > 0 ? grace.minus(STREAM_NOTICE) : Duration.ZERO;
+        notice.schedule(() -> {
+            int ended = api.endOpenStreams();
+            if (ended > 0) {
+                LOG.warn("{} answer streams still open as the grace period ends: ended with a 'stopping' error", ended);
+            }
+        }, noticeAfter.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            // Jetty stops all the same; it reports the requests it had to cut as a timeout
+            LOG.warn("Requests still running when the {} s grace period ended were cut ({})", grace.toSeconds(),
+                    e.getMessage());
+        } finally {
+            notice.shutdownNow();
+        }
         Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_SLACK_DRAIN.toNanos()));
         slack.close(left);
         engine.close();

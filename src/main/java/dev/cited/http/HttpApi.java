@@ -39,6 +39,7 @@ public final class HttpApi {
     private final long maxUploadBytes;
     private final HealthRoutes health;
     private final AccessLog accessLog;
+    private final OpenStreams streams = new OpenStreams();
 
     /** With metrics of its own (a test's server); the real server passes its registry. */
     public HttpApi(ConversationService conversations, LiveCollection collection, Uploads uploads, Retriever retriever,
@@ -53,7 +54,7 @@ public final class HttpApi {
         this.mapper = mapper;
         this.webDir = webDir;
         this.maxUploadBytes = collection.loader().limits().maxFileBytes();
-        AskRoutes ask = new AskRoutes(conversations, mapper);
+        AskRoutes ask = new AskRoutes(conversations, mapper, streams);
         CollectionListing listing = new CollectionListing(collection);
         DocumentRoutes documents = new DocumentRoutes(collection.index(), listing);
         CollectionRoutes changes = new CollectionRoutes(collection, uploads);
@@ -92,6 +93,14 @@ public final class HttpApi {
     /** The server is shutting down: /health/ready answers 503 from now on. */
     public void stopping() {
         health.stopping();
+    }
+
+    /**
+     * The grace period is about to run out: the answer streams still open end now with an {@code error} event
+     * ({@code stopping}), so no client is left with a stream cut without a word. Returns how many there were.
+     */
+    public int endOpenStreams() {
+        return streams.endAll();
     }
 
     /** Registers JSON mapping, limits, security headers, errors, the API routes and the static UI. */

@@ -87,6 +87,32 @@ class GracefulShutdownTest {
         }
     }
 
+    @Test
+    void givenAStreamLongerThanTheGrace_whenTheServerStops_thenItEndsWithAStoppingErrorNotCutWithoutAWord()
+            throws Exception {
+        List<ClaimCase> cases = ClaimCase.read(Path.of("eval/claims.jsonl"));
+        try (ScriptedModelServer model = ScriptedModelServer.start(cases, 0).slowly(Duration.ofSeconds(2))) {
+            CitedServer server = CitedServer.start(CitedConfig.builder().port(0).model(EvalCommand.STAND_IN_MODEL)
+                    .shutdownGrace(Duration.ofSeconds(2)).build(), model.env());
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.port() + "/api/ask/stream"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode()
+                            .put("question", cases.get(0).question()).toString()))
+                    .build(), HttpResponse.BodyHandlers.ofInputStream());
+            CountDownLatch firstToken = new CountDownLatch(1);
+            CompletableFuture<List<String>> events = CompletableFuture.supplyAsync(() -> read(response.body(), firstToken));
+            assertTrue(firstToken.await(60, TimeUnit.SECONDS), "the answer started streaming");
+            server.close();
+            List<String> received = events.get(60, TimeUnit.SECONDS);
+            String last = received.get(received.size() - 1);
+            assertTrue(last.startsWith("error "), "told, not cut: " + received);
+            assertEquals("stopping", JSON.readTree(last.substring("error ".length())).at("/error/code").asText());
+            assertTrue(received.stream().noneMatch(e -> e.startsWith("done ")), received.toString());
+        }
+    }
+
     /** "token {json}" / "done {json}" per event, until the server ends the stream. */
     private static List<String> read(InputStream body, CountDownLatch firstToken) {
         List<String> events = new ArrayList<>();

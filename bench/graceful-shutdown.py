@@ -53,7 +53,8 @@ class Outcomes:
 
 
 def ask(port, question, stream):
-    """'ok', 'refused' (no connection: not in flight), 'rejected-503', or 'cut: ...'."""
+    """'ok', 'error-event: CODE' (a stream told why it ends), 'refused' (no connection: not in flight),
+    'rejected-503', 'status-N', or 'cut: ...'."""
     try:
         c = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         c.connect()
@@ -72,12 +73,18 @@ def ask(port, question, stream):
             if r.status != 200:
                 return f"status-{r.status}"
             return "ok" if "answer" in json.loads(data) else "cut: no answer"
-        last = None
+        last, data = None, None
         for raw in r:
             line = raw.decode("utf-8").rstrip("\r\n")
             if line.startswith("event: "):
                 last = line[7:]
-        return "ok" if last in ("done", "error") else f"cut: stream ended after '{last}'"
+            elif line.startswith("data: "):
+                data = line[6:]
+        if last == "done":
+            return "ok"
+        if last == "error":  # told, not cut: e.g. "stopping" when the grace ran out
+            return "error-event: " + json.loads(data)["error"]["code"]
+        return f"cut: stream ended after '{last}'"
     except (OSError, http.client.HTTPException, ValueError) as e:
         return f"cut: {type(e).__name__}"
     finally:

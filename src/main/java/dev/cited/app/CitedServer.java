@@ -101,18 +101,7 @@ public final class CitedServer implements AutoCloseable {
         long deadline = System.nanoTime() + grace.toNanos();
         LOG.info("Stopping: finishing the requests in flight (up to {} s)", grace.toSeconds());
         api.stopping();
-        ScheduledExecutorService notice = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cited-stream-notice");
-            t.setDaemon(true);
-            return t;
-        });
-        Duration noticeAfter = grace.compareTo(STREAM_NOTICE) > 0 ? grace.minus(STREAM_NOTICE) : Duration.ZERO;
-        notice.schedule(() -> {
-            int ended = api.endOpenStreams();
-            if (ended > 0) {
-                LOG.warn("{} answer streams still open as the grace period ends: ended with a 'stopping' error", ended);
-            }
-        }, noticeAfter.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledExecutorService notice = noticeToOpenStreams();
         try {
             app.stop();
         } catch (RuntimeException e) {
@@ -127,5 +116,22 @@ public final class CitedServer implements AutoCloseable {
         engine.close();
         metrics.close();
         LOG.info("Stopped");
+    }
+
+    /** A second before the grace runs out, ends the answer streams still open with a 'stopping' error. */
+    private ScheduledExecutorService noticeToOpenStreams() {
+        ScheduledExecutorService notice = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cited-stream-notice");
+            t.setDaemon(true);
+            return t;
+        });
+        Duration after = grace.compareTo(STREAM_NOTICE) > 0 ? grace.minus(STREAM_NOTICE) : Duration.ZERO;
+        notice.schedule(() -> {
+            int ended = api.endOpenStreams();
+            if (ended > 0) {
+                LOG.warn("{} answer streams still open as the grace period ends: ended with a 'stopping' error", ended);
+            }
+        }, after.toMillis(), TimeUnit.MILLISECONDS);
+        return notice;
     }
 }

@@ -9,6 +9,14 @@ public interface Answerer {
      */
     Answer answer(AnswerContext context, TokenListener listener);
 
+    /**
+     * The same, telling {@code stages} where the time went. By default all of it is {@link Stage#MODEL}: the
+     * answerer writing its answer; an answerer that verifies a model's draft reports the two apart.
+     */
+    default Answer answer(AnswerContext context, TokenListener listener, StageListener stages) {
+        return stages.time(Stage.MODEL, () -> answer(context, listener));
+    }
+
     /** Reported as the answer's "model": "extractive", "openai:gpt-4o-mini", ... */
     String name();
 }

@@ -54,16 +54,23 @@ public final class ChatModelAnswerer implements Answerer {
 
     @Override
     public Answer answer(AnswerContext context, TokenListener listener) {
+        return answer(context, listener, StageListener.NONE);
+    }
+
+    /** Reports the model's call as {@link Stage#MODEL} and the grounding of its draft as {@link Stage#VERIFICATION}. */
+    @Override
+    public Answer answer(AnswerContext context, TokenListener listener, StageListener stages) {
         if (context.passages().isEmpty()) {
             Answer abstention = Answer.abstain();
             listener.onToken(abstention.text());
             return abstention;
         }
-        String draft = generate(render(context), listener).strip();
+        String draft = stages.time(Stage.MODEL, () -> generate(render(context), listener)).strip();
         if (draft.contains(NOT_FOUND)) {
             return Answer.abstain();
         }
-        return grounder.ground(draft, context.passages().stream().map(p -> p.passage()).toList());
+        return stages.time(Stage.VERIFICATION,
+                () -> grounder.ground(draft, context.passages().stream().map(p -> p.passage()).toList()));
     }
 
     String render(AnswerContext context) {

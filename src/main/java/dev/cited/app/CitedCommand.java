@@ -18,7 +18,7 @@ import java.util.Map;
  * process (the environment and the output streams), so tests can run any command against their own.
  */
 @Command(name = "cited", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
-        versionProvider = Version.Provider.class, usageHelpWidth = 110, sortOptions = false, abbreviateSynopsis = true,
+        versionProvider = VersionProvider.class, usageHelpWidth = 110, sortOptions = false, abbreviateSynopsis = true,
         description = "Cited: answers about your documents, every claim cited to an exact quote.",
         synopsisHeading = "Usage: ", descriptionHeading = "%n", parameterListHeading = "%nArguments:%n",
         optionListHeading = "%nFlags (flags override environment variables, which override the defaults):%n",

@@ -25,12 +25,14 @@ import java.util.Map;
  *                   jdbc:postgresql://…); null keeps them in memory (tests, one-shot commands)
  * @param auth       "off" (one local user; the server listens on loopback only) or "keys" (API keys, sessions)
  * @param host       the address to listen on; null: 127.0.0.1 with authentication off, every address with it on
+ * @param shutdownGrace how long a stopping server lets answers, streams and Slack work in flight finish
  */
 public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Path dataDir, String model,
                           Duration modelTimeout, String retrieval, String embedding, String slackSigningSecret,
                           String slackBotToken, String slackApiUrl, String publicUrl, String grounding,
                           LoadLimits limits, boolean watch, Duration rescanEvery, boolean vectorsInBackground,
-                          String vectors, String databaseUrl, String auth, String host) {
+                          String vectors, String databaseUrl, String auth, String host,
+                          Duration shutdownGrace) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -93,6 +95,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         b.databaseUrl = databaseUrl;
         b.auth = auth;
         b.host = host;
+        b.shutdownGrace = shutdownGrace;
         return b;
     }
 
@@ -120,6 +123,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         value(env, "CITED_MAX_FILE_MB", v -> b.maxFileMegabytes(Long.parseLong(v)));
         value(env, "CITED_PARSE_TIMEOUT", v -> b.parseTimeout(Duration.ofSeconds(Long.parseLong(v))));
         value(env, "CITED_RESCAN", v -> b.rescanEvery(Duration.ofSeconds(Long.parseLong(v))));
+        value(env, "CITED_SHUTDOWN_GRACE", v -> b.shutdownGrace(Duration.ofSeconds(Long.parseLong(v))));
         return b.build();
     }
 
@@ -153,6 +157,7 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         private String databaseUrl;
         private String auth = "off";
         private String host;
+        private Duration shutdownGrace = Duration.ofSeconds(20);
 
         public Builder port(int port) { this.port = port; return this; }
         public Builder seeds(Path seeds) { this.seeds = seeds; return this; }
@@ -184,11 +189,12 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         public Builder databaseUrl(String url) { this.databaseUrl = url; return this; }
         public Builder auth(String mode) { this.auth = mode; return this; }
         public Builder host(String host) { this.host = host; return this; }
+        public Builder shutdownGrace(Duration grace) { this.shutdownGrace = grace; return this; }
 
         public CitedConfig build() {
             return new CitedConfig(port, seeds, webDir, promptsDir, dataDir, model, modelTimeout, retrieval, embedding,
                     slackSigningSecret, slackBotToken, slackApiUrl, publicUrl, grounding, limits, watch, rescanEvery,
-                    vectorsInBackground, vectors, databaseUrl, auth, host);
+                    vectorsInBackground, vectors, databaseUrl, auth, host, shutdownGrace);
         }
     }
 }

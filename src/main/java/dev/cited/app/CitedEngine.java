@@ -62,15 +62,17 @@ public final class CitedEngine implements EvalCommand.Engine {
     private final Retriever retriever;
     private final ConversationService conversations;
     private final Stores stores;
+    private final StageRelay stages;
 
     private CitedEngine(LiveCollection collection, Retriever retriever, ConversationService conversations,
-                        Stores stores) {
+                        Stores stores, StageRelay stages) {
         this.collection = collection;
         this.index = collection.index();
         this.uploads = new Uploads(collection);
         this.retriever = retriever;
         this.conversations = conversations;
         this.stores = stores;
+        this.stages = stages;
     }
 
     /** hybrid, bm25 or dense. */
@@ -171,12 +173,13 @@ public final class CitedEngine implements EvalCommand.Engine {
                     new DraftGrounder(evidence, new SupportFinder(verifier, support), support, grounding), config.modelTimeout());
             rewriter = new ModelQueryRewriter(models.chat(), rewritePrompt, rewriter);
         }
+        StageRelay stages = new StageRelay();
         ConversationService conversations = DefaultConversationService.builder()
-                .retriever(retriever).answerer(answerer).rewriter(rewriter).store(stores.conversations()).build();
+                .retriever(retriever).answerer(answerer).rewriter(rewriter).store(stores.conversations()).stages(stages).build();
         LOG.info("Ready: {} documents, {} passages; retrieval {}, model {}{}", index.documents().size(),
                 index.passageCount(), retriever.name(), answerer.name(),
                 index.progress().ready() ? "" : "; vectors are being built in the background");
-        return new CitedEngine(collection, retriever, conversations, stores);
+        return new CitedEngine(collection, retriever, conversations, stores, stages);
     }
 
     public PassageIndex index() {
@@ -230,6 +233,11 @@ public final class CitedEngine implements EvalCommand.Engine {
     /** Keys of the Slack requests already taken on. */
     public EventKeys slackKeys() {
         return stores.slackKeys();
+    }
+
+    /** Where answers' timings and model failures go from now on (the server's metrics). */
+    public void reportStagesTo(dev.cited.answer.StageListener listener) {
+        stages.to(listener);
     }
 
     @Override

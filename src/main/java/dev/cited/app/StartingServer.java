@@ -36,6 +36,8 @@ final class StartingServer implements AutoCloseable {
             </main></body></html>
             """.formatted(RETRY_SECONDS);
     static final String HEALTH = "{\"status\":\"starting\"}";
+    /** Alive while starting: a probe that restarts what is not live must not kill a long first indexing. */
+    static final String LIVE = "{\"status\":\"live\"}";
     static final String ERROR = "{\"error\":{\"code\":\"starting\",\"message\":\"Cited is starting: it is reading "
             + "and indexing the documents. Try again in a few seconds.\"}}";
 
@@ -71,7 +73,8 @@ final class StartingServer implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             boolean page = ("/".equals(path) || "/index.html".equals(path))
                     && ("GET".equals(exchange.getRequestMethod()) || "HEAD".equals(exchange.getRequestMethod()));
-            String body = page ? PAGE : "/health".equals(path) ? HEALTH : ERROR;
+            boolean live = "/health/live".equals(path);
+            String body = page ? PAGE : live ? LIVE : "/health".equals(path) ? HEALTH : ERROR;
             var headers = exchange.getResponseHeaders();
             headers.set("Content-Type", page ? "text/html; charset=utf-8" : "application/json");
             headers.set("Retry-After", String.valueOf(RETRY_SECONDS));
@@ -79,7 +82,7 @@ final class StartingServer implements AutoCloseable {
             headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'"); // no script
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             boolean head = "HEAD".equals(exchange.getRequestMethod());
-            exchange.sendResponseHeaders(503, head ? -1 : bytes.length);
+            exchange.sendResponseHeaders(live ? 200 : 503, head ? -1 : bytes.length);
             if (!head) {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(bytes);

@@ -4,6 +4,9 @@ import dev.cited.answer.Answer;
 import dev.cited.answer.AnswerContext;
 import dev.cited.answer.Answerer;
 import dev.cited.answer.HistoryTurn;
+import dev.cited.answer.ModelException;
+import dev.cited.answer.Stage;
+import dev.cited.answer.StageListener;
 import dev.cited.answer.TokenListener;
 import dev.cited.retrieval.Retriever;
 import dev.cited.retrieval.ScoredPassage;
@@ -25,6 +28,7 @@ public final class DefaultConversationService implements ConversationService {
     private final QueryRewriter rewriter;
     private final ConversationStore store;
     private final int passagesPerQuestion;
+    private final StageListener stages;
 
     private DefaultConversationService(Builder builder) {
         this.retriever = Objects.requireNonNull(builder.retriever, "retriever");
@@ -32,6 +36,7 @@ public final class DefaultConversationService implements ConversationService {
         this.rewriter = builder.rewriter != null ? builder.rewriter : new HeuristicQueryRewriter();
         this.store = builder.store != null ? builder.store : new InMemoryConversationStore();
         this.passagesPerQuestion = builder.passagesPerQuestion;
+        this.stages = builder.stages != null ? builder.stages : StageListener.NONE;
     }
 
     public static Builder builder() {
@@ -47,11 +52,22 @@ public final class DefaultConversationService implements ConversationService {
             throw new ConversationNotFoundException(conversationId); // before any work, and nothing revealed
         }
         List<Turn> history = existing.map(Conversation::turns).orElse(List.of());
-        String searchQuery = rewriter.rewrite(question, history);
-        List<ScoredPassage> passages = retriever.retrieve(searchQuery, passagesPerQuestion);
-        List<HistoryTurn> previous = history.stream()
-                .map(t -> new HistoryTurn(t.question(), t.result().answer())).toList();
-        Answer answer = answerer.answer(new AnswerContext(question, searchQuery, previous, passages), listener);
+        Answer answer;
+        String searchQuery;
+        try {
+            // Only a follow-up is rewritten; timing first questions too would bury the model's rewrites in zeros.
+            searchQuery = history.isEmpty() ? rewriter.rewrite(question, history)
+                    : stages.time(Stage.REWRITE, () -> rewriter.rewrite(question, history));
+            String query = searchQuery;
+            List<ScoredPassage> passages = stages.time(Stage.RETRIEVAL,
+                    () -> retriever.retrieve(query, passagesPerQuestion));
+            List<HistoryTurn> previous = history.stream()
+                    .map(t -> new HistoryTurn(t.question(), t.result().answer())).toList();
+            answer = answerer.answer(new AnswerContext(question, searchQuery, previous, passages), listener, stages);
+        } catch (ModelException e) {
+            stages.modelFailed(e.isTimeout());
+            throw e;
+        }
         AskResult result = new AskResult(conversationId, 0, answer.text(), answer.grounded(), answer.citations(),
                 answer.unsupported(), answerer.name(), searchQuery, request.explain() ? answer.verdicts() : null);
         int turn = store.append(conversationId, request.owner(), new Turn(question, searchQuery, result.withoutVerdicts()));
@@ -80,12 +96,15 @@ public final class DefaultConversationService implements ConversationService {
         private QueryRewriter rewriter;
         private ConversationStore store;
         private int passagesPerQuestion = PASSAGES_PER_QUESTION;
+        private StageListener stages;
 
         public Builder retriever(Retriever retriever) { this.retriever = retriever; return this; }
         public Builder answerer(Answerer answerer) { this.answerer = answerer; return this; }
         public Builder rewriter(QueryRewriter rewriter) { this.rewriter = rewriter; return this; }
         public Builder store(ConversationStore store) { this.store = store; return this; }
         public Builder passagesPerQuestion(int k) { this.passagesPerQuestion = k; return this; }
+        /** Told where each answer spends its time (/metrics). */
+        public Builder stages(StageListener stages) { this.stages = stages; return this; }
 
         public DefaultConversationService build() {
             return new DefaultConversationService(this);

@@ -41,6 +41,8 @@ public final class ScriptedModelServer implements AutoCloseable {
         return t;
     });
     private final Map<String, ClaimCase> byQuestion = new LinkedHashMap<>();
+    /** Pause before each streamed piece (and, in total, before a whole completion): a slow model, for shutdown tests. */
+    private volatile long pieceDelayMillis = Long.getLong("cited.standIn.delayMs", 0);
 
     private ScriptedModelServer(List<ClaimCase> cases, int port) throws IOException {
         cases.forEach(c -> byQuestion.put(c.question().strip(), c));
@@ -57,6 +59,12 @@ public final class ScriptedModelServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the scripted model server: " + e.getMessage(), e);
         }
+    }
+
+    /** Writes as slowly as a model that takes {@code perPiece} for each word. */
+    public ScriptedModelServer slowly(java.time.Duration perPiece) {
+        this.pieceDelayMillis = perPiece.toMillis();
+        return this;
     }
 
     /** What OPENAI_BASE_URL should be. */
@@ -156,6 +164,7 @@ public final class ScriptedModelServer implements AutoCloseable {
             if (body.path("stream").asBoolean(false)) {
                 stream(exchange, model, text);
             } else {
+                pause(pieceDelayMillis * text.split("(?<= )").length);
                 send(exchange, completion(model, text).toString());
             }
         } catch (RuntimeException e) {
@@ -189,11 +198,12 @@ public final class ScriptedModelServer implements AutoCloseable {
         return root;
     }
 
-    private static void stream(HttpExchange exchange, String model, String text) throws IOException {
+    private void stream(HttpExchange exchange, String model, String text) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
         for (String piece : text.split("(?<= )")) {
+            pause(pieceDelayMillis);
             ObjectNode chunk = chunk(model, null);
             ((ObjectNode) chunk.get("choices").get(0)).putObject("delta").put("content", piece);
             out.write(("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8));
@@ -202,6 +212,16 @@ public final class ScriptedModelServer implements AutoCloseable {
         ObjectNode last = chunk(model, "stop");
         ((ObjectNode) last.get("choices").get(0)).putObject("delta");
         out.write(("data: " + last + "\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void pause(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** A chat.completion.chunk with one choice, its delta still to fill in. */

@@ -19,10 +19,12 @@ final class AskRoutes {
 
     private final ConversationService conversations;
     private final ObjectMapper mapper;
+    private final OpenStreams streams;
 
-    AskRoutes(ConversationService conversations, ObjectMapper mapper) {
+    AskRoutes(ConversationService conversations, ObjectMapper mapper, OpenStreams streams) {
         this.conversations = conversations;
         this.mapper = mapper;
+        this.streams = streams;
     }
 
     void ask(Context ctx) {
@@ -33,6 +35,7 @@ final class AskRoutes {
     void stream(Context ctx) throws IOException {
         AskRequest request = AskRequests.parse(ctx, mapper); // bad input is a plain JSON 4xx, before any event
         SseWriter events = new SseWriter(ctx, mapper);
+        streams.add(events);
         try {
             AskResult result = conversations.ask(request, text -> events.send("token", Map.of("text", text)));
             events.send("done", result);
@@ -44,6 +47,8 @@ final class AskRoutes {
         } catch (RuntimeException e) {
             LOG.error("Unexpected error while streaming", e);
             events.send("error", ApiErrors.body("internal_error", "Something went wrong on the server. It has been logged."));
+        } finally {
+            streams.remove(events);
         }
     }
 }

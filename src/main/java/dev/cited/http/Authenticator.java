@@ -16,7 +16,7 @@ import java.util.Optional;
  * session cookie of a signed-in browser, and refuses API requests that are neither (401). A cookie alone never
  * changes anything: requests other than GET must echo the session's CSRF token in {@code X-CSRF-Token}, which a
  * page of another site cannot read. The web UI's files, health probes, the OpenAPI description, signing in and
- * Slack (which signs its own requests) are open.
+ * Slack (which signs its own requests) are open; /metrics needs an admin key.
  */
 final class Authenticator {
     static final String COOKIE = "cited_session";
@@ -34,7 +34,7 @@ final class Authenticator {
             return;
         }
         String path = ctx.path();
-        if (!path.startsWith("/api/") || path.equals(SessionRoutes.PATH)) {
+        if (!(path.startsWith("/api/") || path.equals("/metrics")) || path.equals(SessionRoutes.PATH)) {
             return;
         }
         ctx.attribute(Access.PRINCIPAL, authenticate(ctx));

@@ -14,15 +14,15 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The HTTP face: the JSON API, its OpenAPI description, and the web UI's static files. */
 public final class HttpApi {
@@ -40,26 +40,47 @@ public final class HttpApi {
     private final Path webDir;
     private final long maxUploadBytes;
     private final Authenticator authenticator;
+    private final HealthRoutes health;
+    private final AccessLog accessLog;
+    private final OpenStreams streams = new OpenStreams();
 
+    /** With metrics of its own (a test's server); the real server passes its registry. */
     public HttpApi(ConversationService conversations, LiveCollection collection, Uploads uploads, Retriever retriever,
                    FeedbackStore feedback, ConversationStore history, Authentication auth, ObjectMapper mapper,
                    Path webDir) {
+        this(conversations, collection, uploads, retriever, feedback, history, auth, mapper, webDir,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /** @param metrics served at /metrics; request counts and latencies are added to it */
+    public HttpApi(ConversationService conversations, LiveCollection collection, Uploads uploads, Retriever retriever,
+                   FeedbackStore feedback, ConversationStore history, Authentication auth, ObjectMapper mapper,
+                   Path webDir, PrometheusMeterRegistry metrics) {
         this.mapper = mapper;
         this.authenticator = new Authenticator(auth);
         SessionRoutes session = new SessionRoutes(auth, authenticator, mapper);
         ConversationRoutes conversationRoutes = new ConversationRoutes(history);
         this.webDir = webDir;
         this.maxUploadBytes = collection.loader().limits().maxFileBytes();
-        AskRoutes ask = new AskRoutes(conversations, mapper);
+        AskRoutes ask = new AskRoutes(conversations, mapper, streams);
         CollectionListing listing = new CollectionListing(collection);
         DocumentRoutes documents = new DocumentRoutes(collection.index(), listing);
         CollectionRoutes changes = new CollectionRoutes(collection, uploads);
         SearchRoutes search = new SearchRoutes(retriever);
         FileRoutes fileRoutes = new FileRoutes(listing);
         FeedbackRoutes feedbackRoutes = new FeedbackRoutes(feedback, conversations, mapper);
+        this.health = new HealthRoutes(conversations, collection);
+        this.accessLog = new AccessLog(new RequestMetrics(metrics));
+        MetricsRoute metricsRoute = new MetricsRoute(metrics);
         String openApi = openApiJson();
         this.routes = List.of(
-                new Route(HandlerType.GET, "/health", ctx -> ctx.json(health(conversations, collection))),
+                new Route(HandlerType.GET, "/health", health::health),
+                new Route(HandlerType.GET, "/health/live", health::live),
+                new Route(HandlerType.GET, "/health/ready", health::ready),
+                new Route(HandlerType.GET, "/metrics", ctx -> {
+                    Access.requireAdmin(ctx, "read the metrics"); // with keys on, a Prometheus scraper sends one
+                    metricsRoute.scrape(ctx);
+                }),
                 new Route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi)),
                 new Route(HandlerType.GET, SessionRoutes.PATH, session::current),
                 new Route(HandlerType.POST, SessionRoutes.PATH, session::signIn),
@@ -85,6 +106,19 @@ public final class HttpApi {
         return routes;
     }
 
+    /** The server is shutting down: /health/ready answers 503 from now on. */
+    public void stopping() {
+        health.stopping();
+    }
+
+    /**
+     * The grace period is about to run out: the answer streams still open end now with an {@code error} event
+     * ({@code stopping}), so no client is left with a stream cut without a word. Returns how many there were.
+     */
+    public int endOpenStreams() {
+        return streams.endAll();
+    }
+
     /** Registers JSON mapping, limits, security headers, errors, the API routes and the static UI. */
     public void configure(JavalinConfig config) {
         config.jsonMapper(new JavalinJackson(mapper, false));
@@ -96,7 +130,9 @@ public final class HttpApi {
         config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
         config.jetty.multipartConfig.maxTotalRequestSize(Math.max(1L << 30, 2 * maxUploadBytes), SizeUnit.BYTES);
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(mapper)));
+        config.requestLogger.http(accessLog);
         config.routes.before(ctx -> {
+            RequestIds.assign(ctx);
             ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "no-referrer");
@@ -118,16 +154,6 @@ public final class HttpApi {
                 files.mimeTypes.add("text/css; charset=utf-8", "css");
             });
         }
-    }
-
-    private static Map<String, Object> health(ConversationService conversations, LiveCollection collection) {
-        Map<String, Object> health = new LinkedHashMap<>();
-        health.put("status", "ok");
-        health.put("documents", collection.index().documents().size());
-        health.put("passages", collection.index().passageCount());
-        health.put("model", conversations.modelName());
-        health.put("ingest", collection.progress());
-        return health;
     }
 
     private static String openApiJson() {

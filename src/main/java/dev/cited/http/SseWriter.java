@@ -31,6 +31,25 @@ final class SseWriter {
         if (!open) {
             return;
         }
+        write(event, data);
+    }
+
+    /** Sends this last event and ends the response; false when the stream had already ended. */
+    synchronized boolean end(String event, Object data) {
+        if (!open) {
+            return false;
+        }
+        write(event, data);
+        open = false; // what the answer sends later is dropped
+        try {
+            out.close();
+        } catch (IOException e) {
+            // the client went away: nothing more to tell it
+        }
+        return true;
+    }
+
+    private void write(String event, Object data) {
         try {
             String json = mapper.writeValueAsString(data);
             out.write(("event: " + event + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));

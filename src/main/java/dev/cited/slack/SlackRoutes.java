@@ -317,8 +317,13 @@ public final class SlackRoutes implements AutoCloseable {
 
     @Override
     public void close() {
+        close(SlackWorkers.DEFAULT_DRAIN);
+    }
+
+    /** Lets the answers queued and running finish within {@code drain}, then stops. */
+    public void close(java.time.Duration drain) {
         if (workers != null) {
-            workers.close();
+            workers.close(drain);
         }
         if (api != null) {
             api.close();

@@ -3,6 +3,7 @@ package dev.cited.slack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +22,8 @@ public final class SlackWorkers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SlackWorkers.class);
     /** Most tasks waiting behind a running one for the same key. */
     static final int MAX_WAITING_PER_KEY = 20;
+    /** How long {@link #close()} lets queued and running work finish. */
+    public static final Duration DEFAULT_DRAIN = Duration.ofSeconds(5);
 
     private final ThreadPoolExecutor pool;
     private final Map<String, ArrayDeque<Runnable>> waiting = new HashMap<>();
@@ -104,14 +107,29 @@ public final class SlackWorkers implements AutoCloseable {
 
     @Override
     public void close() {
+        close(DEFAULT_DRAIN);
+    }
+
+    /**
+     * Drains: takes no new work, lets what is queued and running (follow-ups waiting behind their thread's
+     * answer too) finish within {@code drain}, then interrupts what is left and logs how much that was.
+     */
+    public void close(Duration drain) {
         pool.shutdown();
         try {
-            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
-                pool.shutdownNow();
+            if (!pool.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS)) {
+                int cut = pool.shutdownNow().size() + pool.getActiveCount() + waitingBehindKeys();
+                LOG.warn("Slack work not finished within {} ms of stopping: about {} tasks cut", drain.toMillis(), cut);
             }
         } catch (InterruptedException e) {
             pool.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private int waitingBehindKeys() {
+        synchronized (waiting) {
+            return waiting.values().stream().mapToInt(ArrayDeque::size).sum();
         }
     }
 }

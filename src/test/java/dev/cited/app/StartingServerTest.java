@@ -32,6 +32,13 @@ class StartingServerTest {
             HttpResponse<String> health = send(HttpRequest.newBuilder(uri(port, "/health")).GET());
             assertEquals(503, health.statusCode());
             assertEquals(StartingServer.HEALTH, health.body());
+            // probes: alive (do not restart it), not ready (send no work)
+            HttpResponse<String> live = send(HttpRequest.newBuilder(uri(port, "/health/live")).GET());
+            assertEquals(200, live.statusCode());
+            assertEquals(StartingServer.LIVE, live.body());
+            HttpResponse<String> ready = send(HttpRequest.newBuilder(uri(port, "/health/ready")).GET());
+            assertEquals(503, ready.statusCode());
+            assertEquals(StartingServer.ERROR, ready.body());
 
             HttpResponse<String> ask = send(HttpRequest.newBuilder(uri(port, "/api/ask"))
                     .header("Content-Type", "application/json")

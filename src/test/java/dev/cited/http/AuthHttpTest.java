@@ -116,6 +116,12 @@ class AuthHttpTest {
         assertEquals(200, send("GET", "/api/feedback", null, "Authorization", "Bearer " + admin).statusCode());
         ApiClient.assertError(send("DELETE", "/api/documents/no-such", null, "Authorization", "Bearer " + admin), 404, "document_not_found");
         assertEquals(200, send("GET", "/api/documents", null, "Authorization", "Bearer " + ann).statusCode());
+        ApiClient.assertError(send("GET", "/metrics", null), 401, "unauthenticated");
+        ApiClient.assertError(send("GET", "/metrics", null, "Authorization", "Bearer " + ann), 403, "forbidden");
+        HttpResponse<String> metrics = send("GET", "/metrics", null, "Authorization", "Bearer " + admin);
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "a Prometheus scrape with an admin key");
+        assertTrue(ApiClient.json(send("GET", "/health", null)).path("version").asText().matches("\\d+\\.\\d+.*"));
     }
 
     @Test

@@ -212,13 +212,16 @@ class OpenApiContractTest {
             HttpResponse<String> response = api.get(path);
             assertTrue(operation("GET", path).path("responses").has(String.valueOf(response.statusCode())),
                     op + " answered " + response.statusCode() + ", which is not documented");
-            if (!path.equals("/openapi.json")) {
+            if (path.equals("/metrics")) {
+                assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
+                        "/metrics is the Prometheus text format");
+            } else if (!path.equals("/openapi.json")) {
                 assertConforms("GET", path, response);
             }
             checked.add(op);
         }
-        assertTrue(checked.containsAll(List.of("GET /health", "GET /api/documents", "GET /api/search",
-                "GET /api/feedback", "GET /openapi.json")), checked.toString());
+        assertTrue(checked.containsAll(List.of("GET /health", "GET /health/live", "GET /health/ready", "GET /metrics",
+                "GET /api/documents", "GET /api/search", "GET /api/feedback", "GET /openapi.json")), checked.toString());
     }
 
     @Test

@@ -66,6 +66,46 @@ class SlackWorkersTest {
         }
     }
 
+    @Test
+    void givenQueuedWork_whenClosed_thenEverythingQueuedRunsBeforeCloseReturnsAndNewWorkIsRefused() {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        SlackWorkers workers = new SlackWorkers(1, 10);
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            assertTrue(workers.submit("C1:1.1", "follow-up " + n, () -> {
+                sleep(50);
+                ran.add("thread " + n);
+            }));
+            assertTrue(workers.submit("other " + n, () -> {
+                sleep(50);
+                ran.add("other " + n);
+            }));
+        }
+        workers.close(java.time.Duration.ofSeconds(30));
+        assertEquals(6, ran.size(), ran.toString());
+        assertFalse(workers.submit("late", () -> ran.add("late")));
+        assertFalse(workers.submit("C1:1.1", "late follow-up", () -> ran.add("late")));
+        assertEquals(6, ran.size());
+    }
+
+    @Test
+    void givenWorkThatOutlastsTheDrain_whenClosed_thenItIsInterrupted() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        SlackWorkers workers = new SlackWorkers(1, 10);
+        workers.submit("stuck", () -> {
+            started.countDown();
+            try {
+                new CountDownLatch(1).await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+        });
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        workers.close(java.time.Duration.ofMillis(100));
+        assertTrue(interrupted.await(10, TimeUnit.SECONDS), "the task left is cut when the drain is over");
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -1,6 +1,4 @@
-package dev.cited.app;
-
-import picocli.CommandLine.IVersionProvider;
+package dev.cited.build;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,11 +46,4 @@ public final class Version {
         return p;
     }
 
-    /** {@code cited --version}, on every command. */
-    static final class Provider implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[]{"cited " + describe()};
-        }
-    }
 }

@@ -20,6 +20,8 @@ import java.util.List;
 public final class AnswerFormatter {
     /** Slack's limit for a section's or a context element's text. */
     static final int MAX_TEXT = 3000;
+    /** Slack's 50 blocks a message, less the sources, the note and the buttons. */
+    static final int MAX_ANSWER_SECTIONS = 45;
     /** Slack truncates longer {@code text} fallbacks; keep well under. */
     static final int MAX_FALLBACK = 3900;
     static final String FEEDBACK_BLOCK_ID = "cited_feedback";
@@ -38,7 +40,8 @@ public final class AnswerFormatter {
 
     public SlackReply answer(AskResult result) {
         ArrayNode blocks = JSON.arrayNode();
-        blocks.add(section(SlackText.truncate(SlackText.escape(result.answer()), MAX_TEXT)));
+        List<String> parts = sections(SlackText.escape(result.answer()));
+        parts.forEach(part -> blocks.add(section(part)));
         List<Citation> citations = result.grounded() ? result.citations() : List.of();
         if (!citations.isEmpty()) {
             blocks.add(sources(citations));
@@ -60,6 +63,51 @@ public final class AnswerFormatter {
             }
         }
         return new SlackReply(SlackText.truncate(text.toString(), MAX_FALLBACK), blocks);
+    }
+
+    /**
+     * The answer in sections of at most 3,000 characters (Slack's limit for one), cut between paragraphs, else
+     * between sentences, else between words, so a long answer is posted whole. Slack takes at most 50 blocks a
+     * message; the answer gets {@link #MAX_ANSWER_SECTIONS} of them, the rest being for sources, note and buttons,
+     * and an answer longer still (over 130,000 characters) ends with a line saying where it was cut.
+     */
+    static List<String> sections(String text) {
+        List<String> parts = new ArrayList<>();
+        String rest = text.strip();
+        while (!rest.isEmpty() && parts.size() < MAX_ANSWER_SECTIONS) {
+            if (rest.length() <= MAX_TEXT) {
+                parts.add(rest);
+                rest = "";
+                break;
+            }
+            int cut = cutPoint(rest, MAX_TEXT);
+            parts.add(rest.substring(0, cut).strip());
+            rest = rest.substring(cut).strip();
+        }
+        if (!rest.isEmpty()) {
+            String last = parts.remove(parts.size() - 1);
+            parts.add(SlackText.truncate(last, MAX_TEXT - 80) + "\n_(the answer was cut here: it is longer than a"
+                    + " Slack message can hold)_");
+        }
+        if (parts.isEmpty()) {
+            parts.add("");
+        }
+        return parts;
+    }
+
+    /** Where to end a section of at most {@code max} characters: a paragraph, sentence or word end if there is one. */
+    private static int cutPoint(String text, int max) {
+        for (String boundary : new String[]{"\n\n", ". ", "\n", " "}) {
+            int at = text.lastIndexOf(boundary, max - boundary.length());
+            if (at > max / 2) {
+                return at + boundary.length();
+            }
+        }
+        int cut = max;
+        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--;
+        }
+        return cut;
     }
 
     /** A plain message (apology, usage, busy) in the same shape, without sources or buttons. */

@@ -76,12 +76,47 @@ class AnswerFormatterTest {
         SlackReply reply = new AnswerFormatter("http://localhost:7070")
                 .answer(new AskResult("c1", 1, answer.toString(), true, citations, List.of(), "extractive", "q", null));
         assertTrue(reply.blocks().get(0).path("text").path("text").asText().length() <= 3000);
-        String sources = reply.blocks().get(1).path("elements").get(0).path("text").asText();
+        assertEquals("section", reply.blocks().get(1).path("type").asText(), "a 5,000-character answer takes two");
+        String sources = reply.blocks().get(2).path("elements").get(0).path("text").asText();
         assertTrue(sources.length() <= 3000, "sources length " + sources.length());
         for (int i = 1; i <= 8; i++) {
             assertTrue(sources.contains("[" + i + "] <http://localhost:7070/#doc=d" + i), sources);
         }
         assertTrue(reply.text().length() <= 4000);
+    }
+
+    @Test
+    void givenALongAnswer_whenFormatted_thenItIsPostedWholeOverSectionsOfAtMost3000CharactersCutBetweenSentences() {
+        StringBuilder answer = new StringBuilder();
+        for (int i = 1; i <= 60; i++) {
+            answer.append("Sentence ").append(i).append(" says something about the shipments, at some length [1]. ");
+            if (i % 20 == 0) {
+                answer.append("\n\n");
+            }
+            answer.append("x".repeat(100)).append(". ");
+        }
+        String text = answer.toString().strip();
+        SlackReply reply = new AnswerFormatter(null).answer(new AskResult("c1", 1, text, true,
+                List.of(new Citation(1, "d", "T", "q", 0, 1)), List.of(), "extractive", "q", null));
+        List<String> sections = new ArrayList<>();
+        for (JsonNode block : reply.blocks()) {
+            if (block.path("type").asText().equals("section")) {
+                sections.add(block.path("text").path("text").asText());
+            }
+        }
+        assertTrue(sections.size() >= 3, sections.size() + " sections");
+        sections.forEach(part -> assertTrue(part.length() <= 3000, part.length() + " characters"));
+        sections.subList(0, sections.size() - 1).forEach(part -> assertTrue(part.endsWith("."), "cut after a sentence: " + part.substring(part.length() - 20)));
+        assertEquals(text.replaceAll("\\s+", " "), String.join(" ", sections).replaceAll("\\s+", " "), "nothing lost");
+    }
+
+    @Test
+    void givenAnAnswerLongerThanAMessageHolds_whenFormatted_thenAtMost50BlocksAndItSaysWhereItWasCut() {
+        SlackReply reply = new AnswerFormatter(null).answer(new AskResult("c1", 1, "word ".repeat(40_000), true,
+                List.of(new Citation(1, "d", "T", "q", 0, 1)), List.of(), "extractive", "q", null));
+        assertTrue(reply.blocks().size() <= 50, reply.blocks().size() + " blocks");
+        String last = reply.blocks().get(AnswerFormatter.MAX_ANSWER_SECTIONS - 1).path("text").path("text").asText();
+        assertTrue(last.length() <= 3000 && last.contains("the answer was cut here"), last.substring(last.length() - 100));
     }
 
     @Test

@@ -17,6 +17,14 @@ public interface Answerer {
         return stages.time(Stage.MODEL, () -> answer(context, listener));
     }
 
+    /**
+     * How long one question may wait for models in all (the follow-up's rewrite included), or null when no model
+     * is asked (the extractive answerer): {@code --model-timeout}.
+     */
+    default java.time.Duration modelBudget() {
+        return null;
+    }
+
     /** Reported as the answer's "model": "extractive", "openai:gpt-4o-mini", ... */
     String name();
 }

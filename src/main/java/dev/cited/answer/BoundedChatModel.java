@@ -53,9 +53,14 @@ public final class BoundedChatModel implements ChatModel {
 
     @Override
     public ChatResponse chat(ChatRequest request, ChatRequestOptions options) {
+        Duration limit = QuestionDeadline.bound(timeout); // what the question has left, if less
+        if (limit.isZero()) {
+            throw new ModelException("The question ran out of time (" + describe(timeout) + ") before the model was asked",
+                    true, null);
+        }
         Future<ChatResponse> call = CALLS.submit(() -> delegate.chat(request, options));
         try {
-            return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return call.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
             throw new ModelException("The model did not answer within " + describe(timeout), true, e);

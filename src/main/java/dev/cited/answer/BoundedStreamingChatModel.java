@@ -68,7 +68,7 @@ public final class BoundedStreamingChatModel implements StreamingChatModel {
         Guard guard = new Guard(handler);
         guard.deadline = DEADLINES.schedule(() -> guard.fail(new ModelException(
                 "The model did not finish answering within " + BoundedChatModel.describe(timeout), true, null)),
-                timeout.toMillis(), TimeUnit.MILLISECONDS);
+                QuestionDeadline.bound(timeout).toMillis(), TimeUnit.MILLISECONDS);
         // Started on its own thread: a client library may parse the stream on the calling thread (the JDK client
         // does when the response headers are in before it chains its parser), and the caller must never wait
         // past the deadline on a stalled server.

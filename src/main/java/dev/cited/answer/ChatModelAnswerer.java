@@ -130,7 +130,7 @@ public final class ChatModelAnswerer implements Answerer {
         });
         try {
             // The bounded model reports its own deadline; this wait only guards against a handler never called.
-            return done.get(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            return done.get(QuestionDeadline.bound(timeout).plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             done.cancel(false);
             throw new ModelException("The model did not answer within " + timeout.toSeconds() + " s", true, e);
@@ -141,6 +141,11 @@ public final class ChatModelAnswerer implements Answerer {
         } catch (ExecutionException e) {
             throw ModelFailures.translate(e.getCause());
         }
+    }
+
+    @Override
+    public Duration modelBudget() {
+        return timeout;
     }
 
     @Override

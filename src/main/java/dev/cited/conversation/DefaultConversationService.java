@@ -3,6 +3,7 @@ package dev.cited.conversation;
 import dev.cited.answer.Answer;
 import dev.cited.answer.AnswerContext;
 import dev.cited.answer.Answerer;
+import dev.cited.answer.QuestionDeadline;
 import dev.cited.answer.HistoryTurn;
 import dev.cited.answer.ModelException;
 import dev.cited.answer.Stage;
@@ -54,7 +55,8 @@ public final class DefaultConversationService implements ConversationService {
         List<Turn> history = existing.map(Conversation::turns).orElse(List.of());
         Answer answer;
         String searchQuery;
-        try {
+        // One clock for every model call of this question: --model-timeout bounds the rewrite and the answer together.
+        try (QuestionDeadline deadline = QuestionDeadline.start(answerer.modelBudget())) {
             // Only a follow-up is rewritten; timing first questions too would bury the model's rewrites in zeros.
             searchQuery = history.isEmpty() ? rewriter.rewrite(question, history)
                     : stages.time(Stage.REWRITE, () -> rewriter.rewrite(question, history));

@@ -278,6 +278,25 @@ class ModelAnswerHttpTest {
         assertEquals(2, standIn.requests().size(), "the answer is not attempted after the rewrite timed out");
     }
 
+    @Test
+    void givenARewriteAndAnAnswerEachUnderTheTimeoutButTogetherOver_whenPostingAFollowUp_then504WithinOneTimeout()
+            throws Exception {
+        standIn.reply("North Korea sent shells [1].");
+        AskResult first = JSON.readValue(post("/api/ask", Map.of("question", QUESTION)).body(), AskResult.class);
+        Duration most = MODEL_TIMEOUT.multipliedBy(7).dividedBy(10); // each call alone would be in time
+        standIn.enqueue(Reply.text("North Korea shells Russia").after(most), Reply.text("Shells [1].").after(most));
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = post("/api/ask",
+                Map.of("question", "And what did he get in return?", "conversationId", first.conversationId()));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertEquals(504, response.statusCode(), response.body());
+        assertEquals("model_timeout", JSON.readTree(response.body()).path("error").path("code").asText());
+        assertTrue(took.compareTo(most.multipliedBy(2)) < 0, "the question as a whole was bounded: " + took);
+        assertStillServing();
+    }
+
     private static void assertStillServing() throws Exception {
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/health")).timeout(Duration.ofSeconds(10))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());

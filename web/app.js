@@ -5,6 +5,8 @@ import { ICONS, clear, el, icon } from './dom.js';
 import { loadChats, newChatId, saveChats, setChatOwner } from './store.js';
 import { loadSession, needsSignIn, session } from './session.js';
 import { renderAccount, showSignIn } from './signin.js';
+import { renderMarkdown } from './markdown-view.js';
+import { closePdf, showPdfPage } from './pdf-view.js';
 
 /** Example questions, each offered only while the document it is about is served; the last suits any folder. */
 const EXAMPLES = [
@@ -78,6 +80,8 @@ const state = {
   sourceOpener: null, // element to return focus to when the source panel closes
   sourceRequest: 0,
   sourceDocument: null, // id of the document the source panel shows
+  sourceView: 'text', // how a PDF source opens: 'text' (the extracted text) or 'page' (the page, drawn by pdf.js)
+  pdfPage: null, // the page view on screen, to cancel when the panel moves on
   documentsRefresh: 0, // the latest refresh of the list, so an older answer arriving late is ignored
   documentsStale: false, // the collection changed while a delete was being confirmed: list again after
   confirming: null, // id of the document whose Delete waits for Yes or No
@@ -583,7 +587,7 @@ async function openSource(target, opener, kicker = 'Document') {
   ui.sourceKicker.textContent = kicker;
   ui.sourceTitle.textContent = target.title || target.documentId || 'Document';
   ui.sourceMeta.textContent = 'Loading…';
-  clear(ui.sourceBody);
+  clearSourceBody();
   ui.sourceBody.setAttribute('aria-busy', 'true');
   ui.source.focus({ preventScroll: true });
   let doc;
@@ -618,9 +622,10 @@ async function openSource(target, opener, kicker = 'Document') {
     if (at >= 0) range = { start: at, end: at + target.quote.length };
   }
 
-  const paragraphs = el('div', { class: 'source-text' });
-  const marks = renderDocumentText(paragraphs, text, range);
-  const mark = marks[0] || null;
+  const markdown = Array.isArray(doc.layout) && doc.layout.length > 0;
+  const paragraphs = el('div', { class: markdown ? 'source-text source-markdown' : 'source-text', dataset: { role: 'source-document' } });
+  const marks = markdown ? renderMarkdown(paragraphs, text, doc.layout, range) : renderDocumentText(paragraphs, text, range);
+  const mark = marks.find((m) => !m.closest('[hidden]')) || marks[0] || null; // not one in a hidden separator
   // A citation names its page; a shared link (#doc=…&start=…) has only offsets, so look the page up.
   const page = range ? (Number.isInteger(target.page) && range.start === start ? target.page
     : pageAt(doc.pageStarts, range.start)) : null;
@@ -642,13 +647,69 @@ async function openSource(target, opener, kicker = 'Document') {
       rel: 'noopener',
     }, page ? `Open the original at page ${page}` : `Open the original (${typeLabel(doc.type)})`));
   }
-  ui.sourceBody.append(paragraphs);
-  if (mark) {
-    // Wait for layout (the panel may have just appeared), then bring the quote into view.
-    requestAnimationFrame(() => mark.scrollIntoView({ block: 'center', inline: 'nearest' }));
+  const showText = () => {
+    if (mark) {
+      // Wait for layout (the panel may have just appeared), then bring the quote into view.
+      requestAnimationFrame(() => mark.scrollIntoView({ block: 'center', inline: 'nearest' }));
+    } else {
+      ui.sourceBody.scrollTop = 0;
+    }
+  };
+  if (isPdf(doc)) {
+    const quote = range ? text.slice(range.start, range.end) : '';
+    ui.sourceBody.append(sourceViewSwitch(paragraphs, { url: documentPath(doc.id), page: page || 1, citedPage: page, quote }, showText));
   } else {
-    ui.sourceBody.scrollTop = 0;
+    ui.sourceBody.append(paragraphs);
+    showText();
   }
+}
+
+function isPdf(doc) {
+  return doc.original && String(doc.type || '').includes('application/pdf');
+}
+
+/**
+ * A PDF's two views, the extracted text (with the quote marked) and the page (drawn by pdf.js, the quote marked
+ * on it), behind a Text / Page switch. The page view is built the first time it is asked for.
+ */
+function sourceViewSwitch(textView, pdf, showText) {
+  const pageView = el('div', { class: 'source-page-view', hidden: true });
+  const button = (view, label) => el('button', {
+    type: 'button',
+    class: 'source-switch-button',
+    dataset: { role: `source-view-${view}` },
+    'aria-pressed': String(state.sourceView === view),
+    on: { click: () => choose(view) },
+  }, label);
+  const textButton = button('text', 'Text');
+  const pageButton = button('page', 'Page');
+  const bar = el('div', { class: 'source-switch', role: 'group', 'aria-label': 'Show the source as' }, textButton, pageButton);
+
+  function choose(view) {
+    state.sourceView = view;
+    textButton.setAttribute('aria-pressed', String(view === 'text'));
+    pageButton.setAttribute('aria-pressed', String(view === 'page'));
+    textView.hidden = view !== 'text';
+    pageView.hidden = view !== 'page';
+    if (view === 'page' && !state.pdfPage) {
+      state.pdfPage = showPdfPage(pageView, { url: `${pdf.url}/original`, page: pdf.page, citedPage: pdf.citedPage, quote: pdf.quote });
+    }
+    if (view === 'text') showText();
+  }
+
+  const wrap = el('div', { class: 'source-views' }, bar, textView, pageView);
+  textView.hidden = state.sourceView !== 'text';
+  pageView.hidden = state.sourceView !== 'page';
+  // Once in the panel, so the page is drawn to the panel's width; not if the panel has moved on meanwhile.
+  requestAnimationFrame(() => { if (wrap.isConnected) choose(state.sourceView); });
+  return wrap;
+}
+
+/** Empties the source panel, stopping a page still being drawn. */
+function clearSourceBody() {
+  if (state.pdfPage) state.pdfPage.cancel();
+  state.pdfPage = null;
+  clear(ui.sourceBody);
 }
 
 /**
@@ -688,7 +749,8 @@ function closeSource() {
   state.sourceDocument = null;
   ui.source.hidden = true;
   ui.app.classList.remove('has-source');
-  clear(ui.sourceBody);
+  clearSourceBody();
+  closePdf();
   setHash(null);
   const opener = state.sourceOpener;
   state.sourceOpener = null;

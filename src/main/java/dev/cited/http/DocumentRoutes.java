@@ -2,6 +2,8 @@ package dev.cited.http;
 
 import dev.cited.document.Document;
 import dev.cited.document.DocumentFormats;
+import dev.cited.document.MarkdownLayout;
+import dev.cited.document.MarkupSpan;
 import dev.cited.index.PassageIndex;
 import io.javalin.http.Context;
 
@@ -9,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The documents served: GET /api/documents, /api/documents/{id} and /api/documents/{id}/original. */
@@ -34,7 +38,27 @@ final class DocumentRoutes {
         Map<String, Object> body = new LinkedHashMap<>(summary);
         body.put("pageStarts", document.pageStarts());
         body.put("text", document.text());
+        if (MarkdownLayout.applies(document)) {
+            body.put("layout", layout(MarkdownLayout.of(document)));
+        }
         ctx.json(body);
+    }
+
+    /** {"kind": "heading", "start": 0, "end": 15, "level": 1}; "level" only for headings, "href" only for links. */
+    private static List<Map<String, Object>> layout(List<MarkupSpan> spans) {
+        return spans.stream().map(span -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("kind", span.kind().name().toLowerCase(Locale.ROOT));
+            json.put("start", span.start());
+            json.put("end", span.end());
+            if (span.kind() == MarkupSpan.Kind.HEADING) {
+                json.put("level", span.level());
+            }
+            if (span.href() != null) {
+                json.put("href", span.href());
+            }
+            return json;
+        }).toList();
     }
 
     /** The original file, with its media type, shown in the browser (a PDF opens at {@code #page=N}). */

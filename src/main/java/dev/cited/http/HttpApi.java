@@ -20,9 +20,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The HTTP face: the JSON API, its OpenAPI description, and the web UI's static files. */
 public final class HttpApi {
@@ -30,6 +34,12 @@ public final class HttpApi {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "frame-ancestors 'none'; form-action 'self'";
+
+    /** Files in the web folder that are there for the build (npm), not for browsers. */
+    private static final Pattern BUILD_FILES = Pattern.compile("(^|/)(node_modules(/|$)|package(-lock)?\\.json$)");
+
+    /** Where pdf.js is served, and found on the classpath. */
+    static final String PDFJS = "/vendor/pdfjs";
 
     /** One registered endpoint; the OpenAPI test checks the description lists exactly these. */
     public record Route(HandlerType method, String path, Handler handler) {
@@ -152,6 +162,18 @@ public final class HttpApi {
                 files.mimeTypes.add("text/html; charset=utf-8", "html");
                 files.mimeTypes.add("text/javascript; charset=utf-8", "js");
                 files.mimeTypes.add("text/css; charset=utf-8", "css");
+                // npm's files in web/ are the build's, not the UI's (pdf.js is served from the classpath, below)
+                files.skipFileFunction = request -> BUILD_FILES.matcher(
+                        URLDecoder.decode(request.getRequestURI(), StandardCharsets.UTF_8)).find();
+            });
+        }
+        // pdf.js for the PDF page view, put on the classpath by the build (npm ci; see pom.xml)
+        if (HttpApi.class.getResource(PDFJS + "/pdf.min.mjs") != null) {
+            config.staticFiles.add(files -> {
+                files.hostedPath = PDFJS;
+                files.directory = PDFJS;
+                files.location = Location.CLASSPATH;
+                files.mimeTypes.add("text/javascript; charset=utf-8", "mjs");
             });
         }
     }

@@ -2,7 +2,7 @@
 
 import { ApiError, askStream, deleteJson, getJson, postFiles, postJson } from './api.js';
 import { ICONS, clear, el, icon } from './dom.js';
-import { loadChats, newChatId, saveChats, setChatOwner } from './store.js';
+import { forget, loadChats, loadForgotten, newChatId, saveChats, setChatOwner } from './store.js';
 import { loadSession, needsSignIn, session } from './session.js';
 import { renderAccount, showSignIn } from './signin.js';
 import { renderMarkdown } from './markdown-view.js';
@@ -139,6 +139,8 @@ function openChat(id) {
 }
 
 function deleteChat(id) {
+  const removed = state.chats.find((c) => c.id === id);
+  if (removed) forget(removed.conversationId); // the server keeps it; this browser stops showing it
   state.chats = state.chats.filter((c) => c.id !== id);
   saveChats(state.chats);
   if (state.chat && state.chat.id === id) startNewChat({ focus: false });
@@ -1561,7 +1563,7 @@ function wire() {
 
 /** Opens the page for whoever is signed in (or the local user): their chats, the documents, the progress. */
 function start() {
-  setChatOwner(session().user || null);
+  setChatOwner(session().auth === 'keys' ? session().user : null); // one local user keeps the old list
   state.chats = loadChats();
   state.chat = freshChat();
   clear(ui.thread);
@@ -1598,13 +1600,15 @@ function signedOut(reason) {
  * browser's storage was cleared): the server is where a conversation lives, this browser only remembers it.
  */
 async function restoreServerChats() {
+  // Only for a signed-in user, whose chats follow them; one local user has them in this browser already.
+  if (session().auth !== 'keys') return;
   let listed;
   try {
     listed = await getJson('/api/conversations');
   } catch (_) {
     return; // an older server, or unreachable: the local chats are all there is
   }
-  const known = new Set(state.chats.map((c) => c.conversationId).filter(Boolean));
+  const known = new Set([...state.chats.map((c) => c.conversationId).filter(Boolean), ...loadForgotten()]);
   const missing = (Array.isArray(listed) ? listed : []).filter((c) => !known.has(c.id)).slice(0, 20);
   let added = 0;
   for (const c of missing) {

@@ -41,6 +41,28 @@ export function saveChats(chats) {
   }
 }
 
+/** Conversations this user removed from the sidebar: not brought back from the server. */
+export function loadForgotten() {
+  const s = storage();
+  try {
+    const parsed = JSON.parse((s && s.getItem(`${KEY}:forgotten`)) || '[]');
+    return new Set(Array.isArray(parsed) ? parsed : []);
+  } catch (_) {
+    return new Set();
+  }
+}
+
+export function forget(conversationId) {
+  const s = storage();
+  if (!s || !conversationId) return;
+  const forgotten = [...loadForgotten(), conversationId].slice(-500);
+  try {
+    s.setItem(`${KEY}:forgotten`, JSON.stringify(forgotten));
+  } catch (_) {
+    // quota exceeded: it may come back from the server
+  }
+}
+
 export function newChatId() {
   const random = Math.random().toString(36).slice(2, 8);
   return `local-${Date.now().toString(36)}-${random}`;

@@ -23,12 +23,18 @@ import java.util.Map;
  *                   (the server); false waits for every vector before answering (ask, eval, tests)
  * @param databaseUrl where conversations, feedback and Slack request keys are kept (jdbc:sqlite:FILE or
  *                   jdbc:postgresql://…); null keeps them in memory (tests, one-shot commands)
+ * @param rateAskPerMinute questions one client may ask a minute (429 past it); 0: no limit
+ * @param rateOtherPerMinute other /api/ requests one client may make a minute; 0: no limit
+ * @param maxConnectionsPerAddress connections one remote address may hold open at once; 0: no limit
+ * @param minRequestBytesPerSecond slowest a request body may arrive (after a few seconds' grace); 0: no minimum
+ * @param idleTimeout a connection with nothing sent or received for this long is closed
  */
 public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Path dataDir, String model,
                           Duration modelTimeout, String retrieval, String embedding, String slackSigningSecret,
                           String slackBotToken, String slackApiUrl, String publicUrl, String grounding,
                           LoadLimits limits, boolean watch, Duration rescanEvery, boolean vectorsInBackground,
-                          String vectors, String databaseUrl) {
+                          String vectors, String databaseUrl, int rateAskPerMinute, int rateOtherPerMinute,
+                          int maxConnectionsPerAddress, long minRequestBytesPerSecond, Duration idleTimeout) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -76,6 +82,11 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         b.vectorsInBackground = vectorsInBackground;
         b.vectors = vectors;
         b.databaseUrl = databaseUrl;
+        b.rateAskPerMinute = rateAskPerMinute;
+        b.rateOtherPerMinute = rateOtherPerMinute;
+        b.maxConnectionsPerAddress = maxConnectionsPerAddress;
+        b.minRequestBytesPerSecond = minRequestBytesPerSecond;
+        b.idleTimeout = idleTimeout;
         return b;
     }
 
@@ -101,6 +112,11 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         value(env, "CITED_MAX_FILE_MB", v -> b.maxFileMegabytes(Long.parseLong(v)));
         value(env, "CITED_PARSE_TIMEOUT", v -> b.parseTimeout(Duration.ofSeconds(Long.parseLong(v))));
         value(env, "CITED_RESCAN", v -> b.rescanEvery(Duration.ofSeconds(Long.parseLong(v))));
+        value(env, "CITED_RATE_ASK", v -> b.rateAskPerMinute(Integer.parseInt(v)));
+        value(env, "CITED_RATE_OTHER", v -> b.rateOtherPerMinute(Integer.parseInt(v)));
+        value(env, "CITED_MAX_CONNECTIONS_PER_ADDRESS", v -> b.maxConnectionsPerAddress(Integer.parseInt(v)));
+        value(env, "CITED_MIN_REQUEST_RATE", v -> b.minRequestBytesPerSecond(Long.parseLong(v)));
+        value(env, "CITED_IDLE_TIMEOUT", v -> b.idleTimeout(Duration.ofSeconds(Long.parseLong(v))));
         return b.build();
     }
 
@@ -132,6 +148,11 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         private boolean vectorsInBackground;
         private String vectors = "float32";
         private String databaseUrl;
+        private int rateAskPerMinute = 60;
+        private int rateOtherPerMinute = 600;
+        private int maxConnectionsPerAddress = 32;
+        private long minRequestBytesPerSecond = 1024;
+        private Duration idleTimeout = Duration.ofSeconds(30);
 
         public Builder port(int port) { this.port = port; return this; }
         public Builder seeds(Path seeds) { this.seeds = seeds; return this; }
@@ -161,11 +182,19 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         public Builder vectorsInBackground(boolean background) { this.vectorsInBackground = background; return this; }
         public Builder vectors(String format) { this.vectors = format; return this; }
         public Builder databaseUrl(String url) { this.databaseUrl = url; return this; }
+        public Builder rateAskPerMinute(int perMinute) { this.rateAskPerMinute = perMinute; return this; }
+        public Builder rateOtherPerMinute(int perMinute) { this.rateOtherPerMinute = perMinute; return this; }
+        public Builder maxConnectionsPerAddress(int max) { this.maxConnectionsPerAddress = max; return this; }
+        public Builder minRequestBytesPerSecond(long rate) { this.minRequestBytesPerSecond = rate; return this; }
+        public Builder idleTimeout(Duration timeout) { this.idleTimeout = timeout; return this; }
+        /** No rate limit and no connection cap (benchmarks and load tests, which are one client). */
+        public Builder unlimited() { return rateAskPerMinute(0).rateOtherPerMinute(0).maxConnectionsPerAddress(0); }
 
         public CitedConfig build() {
             return new CitedConfig(port, seeds, webDir, promptsDir, dataDir, model, modelTimeout, retrieval, embedding,
                     slackSigningSecret, slackBotToken, slackApiUrl, publicUrl, grounding, limits, watch, rescanEvery,
-                    vectorsInBackground, vectors, databaseUrl);
+                    vectorsInBackground, vectors, databaseUrl, rateAskPerMinute, rateOtherPerMinute,
+                    maxConnectionsPerAddress, minRequestBytesPerSecond, idleTimeout);
         }
     }
 }

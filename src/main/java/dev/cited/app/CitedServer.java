@@ -3,6 +3,7 @@ package dev.cited.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cited.feedback.FeedbackStore;
 import dev.cited.http.HttpApi;
+import dev.cited.http.HttpLimits;
 import dev.cited.slack.SlackRoutes;
 import dev.cited.slack.SlackSettings;
 import io.javalin.Javalin;
@@ -38,11 +39,17 @@ public final class CitedServer implements AutoCloseable {
                 config.slackApiUrl(), config.publicUrl()), engine.conversations(), engine.feedback(), engine.slackKeys());
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
+            limits(config).configure(javalin); // before the API's own before-handlers
             api.configure(javalin);
             slack.register(javalin.routes);
         });
         app.start(config.port());
         return new CitedServer(engine, slack, app);
+    }
+
+    private static HttpLimits limits(CitedConfig config) {
+        return HttpLimits.of(config.rateAskPerMinute(), config.rateOtherPerMinute(), config.maxConnectionsPerAddress(),
+                config.minRequestBytesPerSecond(), config.idleTimeout());
     }
 
     public int port() {

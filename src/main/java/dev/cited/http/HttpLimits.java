@@ -6,6 +6,7 @@ import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
 
 import java.time.Duration;
@@ -27,6 +28,8 @@ public record HttpLimits(int askPerMinute, int otherPerMinute, int connectionsPe
                          Duration idleTimeout, Function<Context, String> clientKey) {
     /** How long a body may take before the minimum rate applies: a slow start is not an attack. */
     public static final Duration BODY_GRACE = Duration.ofSeconds(5);
+    /** Connections waiting to be accepted (the kernel caps it at net.core.somaxconn). */
+    private static final int ACCEPT_QUEUE = 1024;
 
     public static HttpLimits of(int askPerMinute, int otherPerMinute, int connectionsPerAddress, long minBytesPerSecond,
                                 Duration idleTimeout) {
@@ -63,6 +66,11 @@ public record HttpLimits(int askPerMinute, int otherPerMinute, int connectionsPe
     }
 
     private void limit(Connector connector) {
+        if (connector instanceof ServerConnector c) {
+            // A burst of new connections (those closed past the cap reconnecting, say) overflows Jetty's default
+            // backlog of 50; the kernel then drops SYNs, and every client waits a full second to retry.
+            c.setAcceptQueueSize(ACCEPT_QUEUE);
+        }
         if (connector instanceof AbstractConnector c) {
             c.setIdleTimeout(idleTimeout.toMillis());
             if (connectionsPerAddress > 0) {

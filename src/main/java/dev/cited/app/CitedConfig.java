@@ -26,13 +26,19 @@ import java.util.Map;
  * @param auth       "off" (one local user; the server listens on loopback only) or "keys" (API keys, sessions)
  * @param host       the address to listen on; null: 127.0.0.1 with authentication off, every address with it on
  * @param shutdownGrace how long a stopping server lets answers, streams and Slack work in flight finish
+ * @param rateAskPerMinute questions one client may ask a minute (429 past it); 0: no limit
+ * @param rateOtherPerMinute other /api/ requests one client may make a minute; 0: no limit
+ * @param maxConnectionsPerAddress connections one remote address may hold open at once; 0: no limit
+ * @param minRequestBytesPerSecond slowest a request body may arrive (after a few seconds' grace); 0: no minimum
+ * @param idleTimeout a connection with nothing sent or received for this long is closed
  */
 public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Path dataDir, String model,
                           Duration modelTimeout, String retrieval, String embedding, String slackSigningSecret,
                           String slackBotToken, String slackApiUrl, String publicUrl, String grounding,
                           LoadLimits limits, boolean watch, Duration rescanEvery, boolean vectorsInBackground,
                           String vectors, String databaseUrl, String auth, String host,
-                          Duration shutdownGrace) {
+                          Duration shutdownGrace, int rateAskPerMinute, int rateOtherPerMinute,
+                          int maxConnectionsPerAddress, long minRequestBytesPerSecond, Duration idleTimeout) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -96,6 +102,11 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         b.auth = auth;
         b.host = host;
         b.shutdownGrace = shutdownGrace;
+        b.rateAskPerMinute = rateAskPerMinute;
+        b.rateOtherPerMinute = rateOtherPerMinute;
+        b.maxConnectionsPerAddress = maxConnectionsPerAddress;
+        b.minRequestBytesPerSecond = minRequestBytesPerSecond;
+        b.idleTimeout = idleTimeout;
         return b;
     }
 
@@ -124,6 +135,11 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         value(env, "CITED_PARSE_TIMEOUT", v -> b.parseTimeout(Duration.ofSeconds(Long.parseLong(v))));
         value(env, "CITED_RESCAN", v -> b.rescanEvery(Duration.ofSeconds(Long.parseLong(v))));
         value(env, "CITED_SHUTDOWN_GRACE", v -> b.shutdownGrace(Duration.ofSeconds(Long.parseLong(v))));
+        value(env, "CITED_RATE_ASK", v -> b.rateAskPerMinute(Integer.parseInt(v)));
+        value(env, "CITED_RATE_OTHER", v -> b.rateOtherPerMinute(Integer.parseInt(v)));
+        value(env, "CITED_MAX_CONNECTIONS_PER_ADDRESS", v -> b.maxConnectionsPerAddress(Integer.parseInt(v)));
+        value(env, "CITED_MIN_REQUEST_RATE", v -> b.minRequestBytesPerSecond(Long.parseLong(v)));
+        value(env, "CITED_IDLE_TIMEOUT", v -> b.idleTimeout(Duration.ofSeconds(Long.parseLong(v))));
         return b.build();
     }
 
@@ -158,6 +174,11 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         private String auth = "off";
         private String host;
         private Duration shutdownGrace = Duration.ofSeconds(20);
+        private int rateAskPerMinute = 60;
+        private int rateOtherPerMinute = 600;
+        private int maxConnectionsPerAddress = 32;
+        private long minRequestBytesPerSecond = 1024;
+        private Duration idleTimeout = Duration.ofSeconds(30);
 
         public Builder port(int port) { this.port = port; return this; }
         public Builder seeds(Path seeds) { this.seeds = seeds; return this; }
@@ -190,11 +211,19 @@ public record CitedConfig(int port, Path seeds, Path webDir, Path promptsDir, Pa
         public Builder auth(String mode) { this.auth = mode; return this; }
         public Builder host(String host) { this.host = host; return this; }
         public Builder shutdownGrace(Duration grace) { this.shutdownGrace = grace; return this; }
+        public Builder rateAskPerMinute(int perMinute) { this.rateAskPerMinute = perMinute; return this; }
+        public Builder rateOtherPerMinute(int perMinute) { this.rateOtherPerMinute = perMinute; return this; }
+        public Builder maxConnectionsPerAddress(int max) { this.maxConnectionsPerAddress = max; return this; }
+        public Builder minRequestBytesPerSecond(long rate) { this.minRequestBytesPerSecond = rate; return this; }
+        public Builder idleTimeout(Duration timeout) { this.idleTimeout = timeout; return this; }
+        /** No rate limit and no connection cap (benchmarks and load tests, which are one client). */
+        public Builder unlimited() { return rateAskPerMinute(0).rateOtherPerMinute(0).maxConnectionsPerAddress(0); }
 
         public CitedConfig build() {
             return new CitedConfig(port, seeds, webDir, promptsDir, dataDir, model, modelTimeout, retrieval, embedding,
                     slackSigningSecret, slackBotToken, slackApiUrl, publicUrl, grounding, limits, watch, rescanEvery,
-                    vectorsInBackground, vectors, databaseUrl, auth, host, shutdownGrace);
+                    vectorsInBackground, vectors, databaseUrl, auth, host, shutdownGrace, rateAskPerMinute,
+                    rateOtherPerMinute, maxConnectionsPerAddress, minRequestBytesPerSecond, idleTimeout);
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.cited.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cited.feedback.FeedbackStore;
 import dev.cited.http.HttpApi;
+import dev.cited.http.HttpLimits;
+import dev.cited.http.RateLimits;
 import dev.cited.slack.SlackRoutes;
 import dev.cited.slack.SlackSettings;
 import io.javalin.Javalin;
@@ -62,7 +64,12 @@ public final class CitedServer implements AutoCloseable {
         Duration grace = config.shutdownGrace();
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
+            limits(config).configure(javalin); // before the API's own before-handlers
             api.configure(javalin);
+            if (config.authRequired()) { // and each user, from whatever addresses: after the authenticator knows them
+                javalin.routes.before(new RateLimits(config.rateAskPerMinute(), config.rateOtherPerMinute(),
+                        RateLimits.BY_USER));
+            }
             // Stopping waits up to the grace period for requests in flight (answers, streams) to finish; the
             // connector stops accepting at once, and a request arriving meanwhile on an open connection gets a 503.
             javalin.jetty.modifyServer(server -> {
@@ -73,6 +80,11 @@ public final class CitedServer implements AutoCloseable {
         });
         app.start(config.listenHost(), config.port());
         return new CitedServer(engine, api, slack, metrics, app, grace);
+    }
+
+    private static HttpLimits limits(CitedConfig config) {
+        return HttpLimits.of(config.rateAskPerMinute(), config.rateOtherPerMinute(), config.maxConnectionsPerAddress(),
+                config.minRequestBytesPerSecond(), config.idleTimeout());
     }
 
     public int port() {

@@ -46,7 +46,10 @@ final class JettyErrors extends ErrorHandler {
 
     private byte[] json(int status) {
         String message = switch (status) {
-            case 400 -> "The request could not be understood (malformed or ambiguous URI or request)";
+            case 400 -> "The request could not be understood (malformed or ambiguous URI, request or body)";
+            case 408 -> "The request took too long to arrive (its body came too slowly, or stopped)";
+            case 413 -> "The request body is too large";
+            case 503 -> "The server is not taking this request now (it may be stopping); try again shortly";
             default -> {
                 String text = HttpStatus.getMessage(status);
                 yield text == null ? "Error " + status : text;

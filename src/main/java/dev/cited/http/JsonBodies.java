@@ -10,7 +10,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads a JSON object body, turning every way it can be wrong into a clear 400/413. */
+/** Reads a JSON object body, turning every way it can be wrong into a clear 400/413/415. */
 final class JsonBodies {
     /** Largest request body accepted, in bytes. */
     static final int MAX_BODY_BYTES = 64 * 1024;
@@ -21,6 +21,12 @@ final class JsonBodies {
     }
 
     static JsonNode object(Context ctx, ObjectMapper mapper) {
+        if (!isJson(ctx.header("Content-Type"))) {
+            // A web page elsewhere can post text/plain or a form without asking first; only JSON is taken.
+            discardBody(ctx);
+            throw ApiErrors.error(415, "unsupported_media_type",
+                    "Send the body as JSON, with the header Content-Type: application/json");
+        }
         if (ctx.contentLength() > MAX_BODY_BYTES) {
             discardBody(ctx);
             throw ApiErrors.error(413, "payload_too_large", "The request body is over " + MAX_BODY_BYTES + " bytes");
@@ -48,6 +54,24 @@ final class JsonBodies {
             throw ApiErrors.badRequest("invalid_json", "The body must be a JSON object");
         }
         return node;
+    }
+
+    /** application/json, with no parameter but an optional UTF-8 charset (JSON is UTF-8). */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].strip().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip().toLowerCase(java.util.Locale.ROOT).replace("\"", "");
+            if (!parameter.isEmpty() && !parameter.equals("charset=utf-8")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

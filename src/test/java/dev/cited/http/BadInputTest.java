@@ -27,7 +27,8 @@ class BadInputTest {
 
     @BeforeAll
     static void start() {
-        server = CitedServer.start(CitedConfig.builder().port(0).build());
+        // every row below is a request from this one address: more than the default budget a minute
+        server = CitedServer.start(CitedConfig.builder().port(0).rateAskPerMinute(0).rateOtherPerMinute(0).build());
         api = new ApiClient(server.port());
     }
 
@@ -83,6 +84,42 @@ class BadInputTest {
     })
     void badBodiesAreJsonErrors(String path, String body, int status, String code) {
         ApiClient.assertError(api.post(path, body == null ? "" : body), status, code);
+    }
+
+    /** Only JSON is read as JSON: a page elsewhere can post text/plain or a form to any site without asking. */
+    @ParameterizedTest(name = "{0} as {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "/api/ask        | text/plain                        | 415 | unsupported_media_type",
+            "/api/ask        | text/plain; charset=utf-8         | 415 | unsupported_media_type",
+            "/api/ask        | application/x-www-form-urlencoded | 415 | unsupported_media_type",
+            "/api/ask        | multipart/form-data; boundary=x   | 415 | unsupported_media_type",
+            "/api/ask        | application/jsonp                 | 415 | unsupported_media_type",
+            "/api/ask        | application/json; charset=latin1  | 415 | unsupported_media_type",
+            "/api/ask        | ``                                | 415 | unsupported_media_type",
+            "/api/ask/stream | text/plain                        | 415 | unsupported_media_type",
+            "/api/ask/stream | ``                                | 415 | unsupported_media_type",
+            "/api/feedback   | text/plain                        | 415 | unsupported_media_type",
+            "/api/feedback   | application/x-www-form-urlencoded | 415 | unsupported_media_type",
+            "/api/feedback   | ``                                | 415 | unsupported_media_type",
+            "/api/ask        | application/json; charset=UTF-8   | 200 | ",
+            "/api/ask        | Application/JSON;charset=\"utf-8\" | 200 | ",
+    })
+    void onlyJsonBodiesAreRead(String path, String contentType, int status, String code) {
+        String body = path.equals("/api/feedback")
+                ? "{\"conversationId\":\"c-1\",\"turn\":1,\"rating\":\"up\"}"
+                : "{\"question\":\"Who is Jens Stoltenberg?\"}";
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path)).timeout(ApiClient.TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<String> response = api.send(request.build());
+        if (code == null) {
+            assertEquals(status, response.statusCode(), response.body());
+        } else {
+            JsonNode error = ApiClient.assertError(response, status, code);
+            assertTrue(error.path("message").asText().contains("application/json"), error.toString());
+        }
     }
 
     @Test

@@ -40,7 +40,8 @@ class ConcurrentAskTest {
 
     @BeforeAll
     static void start() {
-        server = CitedServer.start(CitedConfig.builder().port(0).build());
+        // one client address with 64 connections and 400 questions: over the default limits on purpose
+        server = CitedServer.start(CitedConfig.builder().port(0).unlimited().build());
         api = new ApiClient(server.port());
         texts = Answers.seedTexts();
     }

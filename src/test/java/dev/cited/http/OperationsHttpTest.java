@@ -34,14 +34,18 @@ class OperationsHttpTest {
     static void start() {
         accessLines = new ListAppender<>();
         accessLines.start();
-        ((Logger) LoggerFactory.getLogger("cited.requests")).addAppender(accessLines);
+        Logger requests = (Logger) LoggerFactory.getLogger("cited.requests");
+        requests.setLevel(ch.qos.logback.classic.Level.INFO); // the suite runs with CITED_ACCESS_LOG=warn
+        requests.addAppender(accessLines);
         server = CitedServer.start(CitedConfig.builder().port(0).build());
         api = new ApiClient(server.port());
     }
 
     @AfterAll
     static void stop() {
-        ((Logger) LoggerFactory.getLogger("cited.requests")).detachAppender(accessLines);
+        Logger requests = (Logger) LoggerFactory.getLogger("cited.requests");
+        requests.detachAppender(accessLines);
+        requests.setLevel(null); // back to the configured level for the rest of the suite
         if (server != null) {
             server.close();
         }

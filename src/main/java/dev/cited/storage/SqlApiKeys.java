@@ -39,9 +39,8 @@ public final class SqlApiKeys implements ApiKeys {
         String secret = Secrets.newSecret(KEY_PREFIX);
         String keyId = Secrets.newId("k-");
         long now = clock.millis();
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            db.inTransaction(c -> {
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO users (id, name, created_at)"
                         + " VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
                     s.setString(1, Secrets.newId("u-"));
@@ -56,15 +55,9 @@ public final class SqlApiKeys implements ApiKeys {
                     s.setString(3, Secrets.hash(secret));
                     s.setLong(4, now);
                     s.setString(5, name);
-                    s.executeUpdate();
+                    return s.executeUpdate();
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new StorageException("Could not create a key for " + name, e);
         }
@@ -111,9 +104,8 @@ public final class SqlApiKeys implements ApiKeys {
 
     @Override
     public boolean revoke(String keyId) {
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            return db.inTransaction(c -> {
                 int revoked;
                 try (PreparedStatement s = c.prepareStatement(
                         "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
@@ -125,14 +117,8 @@ public final class SqlApiKeys implements ApiKeys {
                     s.setString(1, keyId);
                     s.executeUpdate();
                 }
-                c.commit();
                 return revoked > 0;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new StorageException("Could not revoke key " + keyId, e);
         }

@@ -76,9 +76,8 @@ public final class SqlConversationStore implements ConversationStore {
     @Override
     public int append(String id, String owner, Turn turn) {
         long now = clock.millis();
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            return db.inTransaction(c -> {
                 int number;
                 // One statement claims the number, so concurrent questions in a conversation get distinct ones;
                 // it updates nothing, and returns no row, when the conversation is someone else's.
@@ -103,20 +102,22 @@ public final class SqlConversationStore implements ConversationStore {
                     s.setInt(2, number);
                     s.setString(3, turn.question());
                     s.setString(4, turn.searchQuery());
-                    s.setString(5, json.writeValueAsString(turn.result().withTurn(number)));
+                    s.setString(5, json(turn.result().withTurn(number)));
                     s.setLong(6, now);
                     s.executeUpdate();
                 }
-                c.commit();
                 return number;
-            } catch (SQLException | JsonProcessingException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException | JsonProcessingException e) {
+            });
+        } catch (SQLException e) {
             throw new StorageException("Could not store a turn of conversation " + id, e);
+        }
+    }
+
+    private String json(AskResult result) {
+        try {
+            return json.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new StorageException("Could not write an answer as JSON", e);
         }
     }
 

@@ -24,9 +24,8 @@ public final class SqlEventKeys implements EventKeys {
     @Override
     public boolean claim(Collection<String> keys) {
         long now = clock.millis();
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            return db.inTransaction(c -> {
                 try (PreparedStatement s = c.prepareStatement("DELETE FROM slack_keys WHERE claimed_at <= ?")) {
                     s.setLong(1, now - ttl.toMillis());
                     s.executeUpdate();
@@ -42,14 +41,8 @@ public final class SqlEventKeys implements EventKeys {
                         }
                     }
                 }
-                c.commit();
                 return true;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new StorageException("Could not record Slack request keys", e);
         }

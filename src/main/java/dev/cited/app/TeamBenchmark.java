@@ -55,7 +55,8 @@ final class TeamBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CitedConfig base = seeds.over(cited.config(flags)).port(0).build();
+        // One client asking thousands of questions: no rate limit or connection cap in either setting.
+        CitedConfig base = seeds.over(cited.config(flags)).port(0).unlimited().build();
         List<String> questions = new ArrayList<>();
         for (EvalQuestion q : EvalQuestion.read(Path.of("eval/questions.jsonl"))) {
             questions.add(q.question());

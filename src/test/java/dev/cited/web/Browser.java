@@ -127,6 +127,20 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens {@code url} as a first visit: desktop viewport, this site's storage cleared (past chats), the page
+     * loaded and ready, and the console emptied, so each test starts alike.
+     */
+    void openFresh(String url) {
+        desktop();
+        driver.get(url);
+        driver.executeScript("localStorage.clear()");
+        driver.get(url);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15)).until(d ->
+                "true".equals(driver.executeScript("return document.documentElement.dataset.ready || ''")));
+        consoleErrors();
+    }
+
     /** Closes the browser, then the server, each if it was started (a test class's last step). */
     static void closeWith(Browser browser, dev.cited.app.CitedServer server) {
         try {

@@ -82,12 +82,7 @@ class CollectionWebTest {
 
     @BeforeEach
     void freshPage() {
-        browser.desktop();
-        driver.get(base + "/");
-        js("localStorage.clear()");
-        driver.get(base + "/");
-        wait(Duration.ofSeconds(15)).until(d -> "true".equals(js("return document.documentElement.dataset.ready || ''")));
-        browser.consoleErrors(); // start with an empty console
+        browser.openFresh(base + "/");
     }
 
     /** Whatever a test added goes again, so the next one starts from the two seeds. */

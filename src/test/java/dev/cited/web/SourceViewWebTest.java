@@ -98,13 +98,7 @@ class SourceViewWebTest {
 
     @BeforeEach
     void freshPage() {
-        browser.desktop();
-        driver.get(base + "/");
-        js("localStorage.clear()");
-        driver.get(base + "/");
-        new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(d -> "true".equals(js("return document.documentElement.dataset.ready || ''")));
-        browser.consoleErrors();
+        browser.openFresh(base + "/");
     }
 
     @Test

@@ -73,12 +73,7 @@ class WebUiTest {
 
     @BeforeEach
     void freshPage() {
-        browser.desktop();
-        driver.get(base + "/");
-        js("localStorage.clear()");
-        driver.get(base + "/");
-        waitUntilReady();
-        browser.consoleErrors(); // start each test with an empty console
+        browser.openFresh(base + "/");
     }
 
     // -----------------------------------------------------------------------------------------------------------

@@ -1610,22 +1610,23 @@ async function restoreServerChats() {
   }
   const known = new Set([...state.chats.map((c) => c.conversationId).filter(Boolean), ...loadForgotten()]);
   const missing = (Array.isArray(listed) ? listed : []).filter((c) => !known.has(c.id)).slice(0, 20);
-  let added = 0;
-  for (const c of missing) {
+  // Read back at once rather than one after another: a user with many chats waits for the slowest, not the sum.
+  const restored = await Promise.all(missing.map(async (c) => {
     try {
       const full = await getJson(`/api/conversations/${encodeURIComponent(c.id)}`);
       const updated = Date.parse(c.updatedAt) || Date.now();
-      state.chats.push({
+      return {
         id: `server-${c.id}`, conversationId: c.id, title: truncate(c.firstQuestion || '', 80),
         createdAt: updated, updatedAt: updated,
         turns: full.turns.map((t) => ({ question: t.question, result: t.answer, feedback: null })),
-      });
-      added += 1;
+      };
     } catch (_) {
-      // gone meanwhile: skip it
+      return null; // gone meanwhile: skip it
     }
-  }
-  if (added) {
+  }));
+  const added = restored.filter(Boolean);
+  state.chats.push(...added);
+  if (added.length) {
     state.chats.sort((a, b) => (b.updatedAt || 0) - (a.updatedAt || 0));
     saveChats(state.chats);
     renderHistory();

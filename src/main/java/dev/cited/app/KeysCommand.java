@@ -42,8 +42,7 @@ final class KeysCommand implements Runnable {
             b.dataDir(data);
         }
         CitedConfig config = b.build().withDurableState();
-        return SqlStores.open(config.databaseUrl(), Clock.systemUTC(), Stores.TURNS_REMEMBERED, Stores.SLACK_KEY_TTL,
-                Stores.SESSION_TTL);
+        return Stores.sql(config.databaseUrl(), Clock.systemUTC());
     }
 
     /** The --data flag every keys command takes, to find the database when it is not CITED_DATABASE_URL. */

@@ -36,11 +36,16 @@ record Stores(ConversationStore conversations, FeedbackStore feedback, EventKeys
             return new Stores(new InMemoryConversationStore(), new InMemoryFeedbackStore(),
                     new RecentKeys(SLACK_KEY_TTL, 20_000, clock), Authentication.OFF, () -> { });
         }
-        SqlStores sql = SqlStores.open(config.databaseUrl(), clock, TURNS_REMEMBERED, SLACK_KEY_TTL, SESSION_TTL);
+        SqlStores sql = sql(config.databaseUrl(), clock);
         LOG.info("Conversations and feedback are kept in {}", Database.redacted(config.databaseUrl()));
         Authentication authentication = authRequired
                 ? new Authentication(true, sql.apiKeys(), sql.sessions(), SESSION_TTL) : Authentication.OFF;
         return new Stores(sql.conversations(), sql.feedback(), sql.slackKeys(), authentication, sql);
+    }
+
+    /** The stores in the database at {@code url}, with the server's settings (the keys command and benchmarks too). */
+    static SqlStores sql(String url, Clock clock) {
+        return SqlStores.open(url, clock, TURNS_REMEMBERED, SLACK_KEY_TTL, SESSION_TTL);
     }
 
     @Override

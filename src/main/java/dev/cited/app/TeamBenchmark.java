@@ -64,8 +64,7 @@ final class TeamBenchmark implements Callable<Integer> {
         Path data = Files.createTempDirectory("cited-bench-team-");
         String url = Database.sqliteUrl(data);
         String key;
-        try (SqlStores stores = SqlStores.open(url, Clock.systemUTC(), Stores.TURNS_REMEMBERED, Stores.SLACK_KEY_TTL,
-                Stores.SESSION_TTL)) {
+        try (SqlStores stores = Stores.sql(url, Clock.systemUTC())) {
             key = stores.apiKeys().create("bench", dev.cited.access.Role.USER).secret();
         }
         CitedConfig team = base.toBuilder().databaseUrl(url).auth("keys").host("127.0.0.1").build();

@@ -13,4 +13,9 @@ public record Conversation(String id, String owner, List<Turn> turns, int turnCo
     public Conversation {
         turns = List.copyOf(turns);
     }
+
+    /** Whether {@code asker} may continue or read it: only who started it (nobody, when nobody signs in). */
+    public boolean ownedBy(String asker) {
+        return java.util.Objects.equals(owner, asker);
+    }
 }

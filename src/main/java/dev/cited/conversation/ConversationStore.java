@@ -1,7 +1,6 @@
 package dev.cited.conversation;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /** Remembers conversations between requests. */
@@ -29,7 +28,7 @@ public interface ConversationStore {
 
     /** Whether {@code owner}'s conversation {@code id} has had a turn {@code turn}: feedback may refer only to those. */
     default boolean hasTurn(String id, String owner, int turn) {
-        return turn >= 1 && find(id).filter(c -> Objects.equals(c.owner(), owner))
+        return turn >= 1 && find(id).filter(c -> c.ownedBy(owner))
                 .map(c -> turn <= c.turnCount()).orElse(false);
     }
 }

@@ -49,7 +49,7 @@ public final class DefaultConversationService implements ConversationService {
         String question = request.question().strip();
         String conversationId = request.conversationId() != null ? request.conversationId() : newId();
         Optional<Conversation> existing = store.find(conversationId);
-        if (existing.isPresent() && !Objects.equals(existing.get().owner(), request.owner())) {
+        if (existing.isPresent() && !existing.get().ownedBy(request.owner())) {
             throw new ConversationNotFoundException(conversationId); // before any work, and nothing revealed
         }
         List<Turn> history = existing.map(Conversation::turns).orElse(List.of());

@@ -46,7 +46,7 @@ public final class InMemoryConversationStore implements ConversationStore {
     public synchronized int append(String id, String owner, Turn turn) {
         evictExpired();
         Conversation existing = conversations.get(id);
-        if (existing != null && !java.util.Objects.equals(existing.owner(), owner)) {
+        if (existing != null && !existing.ownedBy(owner)) {
             throw new ConversationNotFoundException(id);
         }
         List<Turn> turns = new ArrayList<>(existing == null ? List.of() : existing.turns());
@@ -69,7 +69,7 @@ public final class InMemoryConversationStore implements ConversationStore {
         evictExpired();
         List<Conversation> owned = new ArrayList<>();
         for (Conversation c : conversations.values()) {
-            if (java.util.Objects.equals(c.owner(), owner)) {
+            if (c.ownedBy(owner)) {
                 owned.add(c);
             }
         }

@@ -8,7 +8,6 @@ import io.javalin.http.HandlerType;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -53,11 +52,16 @@ final class Authenticator {
                     ? "Your session has ended: sign in again"
                     : "Sign in: send 'Authorization: Bearer <API key>', or sign in on the web UI");
         }
-        if (changesSomething(ctx.method()) && !sameSecret(ctx.header(CSRF_HEADER), session.get().csrfToken())) {
+        requireCsrfToken(ctx, session.get());
+        return session.get().principal();
+    }
+
+    /** @throws io.javalin.http.HttpResponseException 403 when a request that changes something lacks the token */
+    static void requireCsrfToken(Context ctx, Session session) {
+        if (changesSomething(ctx.method()) && !sameSecret(ctx.header(CSRF_HEADER), session.csrfToken())) {
             throw ApiErrors.error(403, "csrf_token_missing", "This request needs the session's " + CSRF_HEADER
                     + " header (the web UI sends it)");
         }
-        return session.get().principal();
     }
 
     /** The session of this request's cookie, while it lasts. */
@@ -82,8 +86,7 @@ final class Authenticator {
 
     /** The session cookie: sent only to this site, never to scripts, over HTTPS only when the request came so. */
     static String cookie(Context ctx, String token, long maxAgeSeconds) {
-        boolean https = "https".equalsIgnoreCase(ctx.scheme())
-                || "https".equalsIgnoreCase(String.valueOf(ctx.header("X-Forwarded-Proto")).toLowerCase(Locale.ROOT));
+        boolean https = "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
         return COOKIE + "=" + token + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict"
                 + (https ? "; Secure" : "");
     }

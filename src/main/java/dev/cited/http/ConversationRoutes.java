@@ -9,7 +9,6 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * GET /api/conversations lists the signed-in user's conversations; GET /api/conversations/{id} reads one back
@@ -37,7 +36,7 @@ final class ConversationRoutes {
 
     void read(Context ctx) {
         String id = ctx.pathParam("id");
-        Conversation conversation = store.find(id).filter(c -> Objects.equals(c.owner(), Access.owner(ctx)))
+        Conversation conversation = store.find(id).filter(c -> c.ownedBy(Access.owner(ctx)))
                 .orElseThrow(() -> new ConversationNotFoundException(id));
         List<Map<String, Object>> turns = conversation.turns().stream().map(ConversationRoutes::turn).toList();
         Map<String, Object> body = new LinkedHashMap<>();

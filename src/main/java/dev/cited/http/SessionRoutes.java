@@ -55,10 +55,10 @@ final class SessionRoutes {
 
     void signOut(Context ctx) {
         if (auth.required()) {
-            String token = ctx.cookie(Authenticator.COOKIE);
-            if (token != null && authenticator.session(ctx).isPresent()) {
-                authenticator.authenticate(ctx); // the CSRF check: another site cannot sign the user out
-                auth.sessions().close(token);
+            Optional<Session> session = authenticator.session(ctx);
+            if (session.isPresent()) {
+                Authenticator.requireCsrfToken(ctx, session.get()); // another site cannot sign the user out
+                auth.sessions().close(ctx.cookie(Authenticator.COOKIE));
             }
             ctx.header("Set-Cookie", Authenticator.cookie(ctx, "", 0));
         }

@@ -8,17 +8,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * A pool of connections to the database that keeps Cited's state, its schema migrated to the newest version
- * on open (Flyway, scripts under {@code db/migration/<dialect>}).
+ * on open (Flyway, scripts under {@code db/migration/common}, the same for every dialect but for its placeholders).
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
 
-    /** The SQL dialects the schema is written for; each has its own migration scripts (the stores' SQL is common). */
-    private enum Dialect { SQLITE, POSTGRESQL }
+    /** The SQL dialects the schema is written for, with what their migration scripts spell differently. */
+    private enum Dialect {
+        SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT"),
+        POSTGRESQL("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY");
+
+        /** An auto-numbered primary key column's type. */
+        final String generatedId;
+
+        Dialect(String generatedId) {
+            this.generatedId = generatedId;
+        }
+    }
 
     private Database(HikariDataSource pool) {
         this.pool = pool;
@@ -63,7 +73,8 @@ public final class Database implements AutoCloseable {
         }
         try {
             Flyway.configure().dataSource(pool)
-                    .locations("classpath:db/migration/" + dialect.name().toLowerCase(Locale.ROOT))
+                    .locations("classpath:db/migration/common")
+                    .placeholders(Map.of("generated_id", dialect.generatedId))
                     .loggers("slf4j")
                     .load().migrate();
         } catch (RuntimeException e) {

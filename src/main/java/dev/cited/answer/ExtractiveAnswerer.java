@@ -11,7 +11,6 @@ import dev.cited.chunking.Span;
 import dev.cited.citation.CitationAssembler;
 import dev.cited.citation.CitedText;
 import dev.cited.citation.Quote;
-import dev.cited.retrieval.QueryIntent;
 import dev.cited.retrieval.ScoredPassage;
 import dev.cited.retrieval.SentenceSimilarity;
 
@@ -96,10 +95,10 @@ public final class ExtractiveAnswerer implements Answerer {
     @Override
     public Answer answer(AnswerContext context, TokenListener listener) {
         String query = context.searchQuery();
-        Set<String> wanted = support.informativeTerms(query);
+        Set<String> wanted = support.informativeTerms(context.query().terms());
         Demand demand = Demand.of(context.question());
         List<StatementVerdict> checks = new ArrayList<>();
-        List<Candidate> chosen = QueryIntent.isOverview(query) ? openings(context.passages())
+        List<Candidate> chosen = context.query().overview() ? openings(context.passages())
                 : choose(candidates(query, context.passages(), wanted, demand), wanted, demand.specific(),
                 Claim.question(context.question()), checks);
         if (chosen.isEmpty()) {

@@ -14,9 +14,6 @@ import dev.cited.grounding.SupportFinder;
 import dev.cited.chunking.PassageChunker;
 import dev.cited.conversation.ConversationService;
 import dev.cited.conversation.DefaultConversationService;
-import dev.cited.conversation.HeuristicQueryRewriter;
-import dev.cited.conversation.ModelQueryRewriter;
-import dev.cited.conversation.QueryRewriter;
 import dev.cited.collection.LiveCollection;
 import dev.cited.collection.Uploads;
 import dev.cited.document.Document;
@@ -32,12 +29,18 @@ import dev.cited.llm.ChatModels;
 import dev.cited.llm.EmbeddingChoice;
 import dev.cited.llm.ModelSpec;
 import dev.cited.llm.OnnxEmbedder;
+import dev.cited.pipeline.DefaultQuestionPipeline;
+import dev.cited.pipeline.HeuristicQueryRewriter;
+import dev.cited.pipeline.ModelQueryRewriter;
+import dev.cited.pipeline.QueryRewriter;
+import dev.cited.pipeline.QuestionPipeline;
 import dev.cited.retrieval.Bm25Retriever;
 import dev.cited.retrieval.DenseRetriever;
 import dev.cited.retrieval.HybridRetriever;
 import dev.cited.retrieval.IndexTermStatistics;
 import dev.cited.retrieval.EmbeddingSentenceSimilarity;
 import dev.cited.retrieval.OverviewRetriever;
+import dev.cited.retrieval.QueryAnalyzer;
 import dev.cited.retrieval.Retriever;
 import dev.cited.retrieval.SentenceSimilarity;
 import org.slf4j.Logger;
@@ -60,17 +63,21 @@ public final class CitedEngine implements EvalCommand.Engine {
     private final PassageIndex index;
     private final Uploads uploads;
     private final Retriever retriever;
+    private final QueryAnalyzer queries;
+    private final QuestionPipeline pipeline;
     private final ConversationService conversations;
     private final Stores stores;
     private final StageRelay stages;
 
-    private CitedEngine(LiveCollection collection, Retriever retriever, ConversationService conversations,
-                        Stores stores, StageRelay stages) {
+    private CitedEngine(LiveCollection collection, Retriever retriever, QueryAnalyzer queries,
+                        QuestionPipeline pipeline, Stores stores, StageRelay stages) {
         this.collection = collection;
         this.index = collection.index();
         this.uploads = new Uploads(collection);
         this.retriever = retriever;
-        this.conversations = conversations;
+        this.queries = queries;
+        this.pipeline = pipeline;
+        this.conversations = new DefaultConversationService(pipeline, stores.conversations());
         this.stores = stores;
         this.stages = stages;
     }
@@ -161,7 +168,9 @@ public final class CitedEngine implements EvalCommand.Engine {
                 .<SentenceSimilarity>map(vectors -> new EmbeddingSentenceSimilarity(vectors,
                         new CachingEmbedder(OnnxEmbedder.forSentences(embedding), QUERY_CACHE_SIZE)))
                 .orElse(SentenceSimilarity.NONE);
-        SentenceSupport support = new SentenceSupport(new IndexTermStatistics(index));
+        IndexTermStatistics statistics = new IndexTermStatistics(index);
+        SentenceSupport support = new SentenceSupport(statistics);
+        QueryAnalyzer queryAnalyzer = new QueryAnalyzer(statistics);
         ClaimVerifier verifier = verifiers.apply(new DefaultClaimVerifier(support, claimSimilarity));
         EvidencePool evidence = new EvidencePool(index::document, index::passage);
         Answerer answerer;
@@ -174,12 +183,12 @@ public final class CitedEngine implements EvalCommand.Engine {
             rewriter = new ModelQueryRewriter(models.chat(), rewritePrompt, rewriter);
         }
         StageRelay stages = new StageRelay();
-        ConversationService conversations = DefaultConversationService.builder()
-                .retriever(retriever).answerer(answerer).rewriter(rewriter).store(stores.conversations()).stages(stages).build();
+        QuestionPipeline pipeline = DefaultQuestionPipeline.builder().rewriter(rewriter).analyzer(queryAnalyzer)
+                .retriever(retriever).answerer(answerer).stages(stages).build();
         LOG.info("Ready: {} documents, {} passages; retrieval {}, model {}{}", index.documents().size(),
                 index.passageCount(), retriever.name(), answerer.name(),
                 index.progress().ready() ? "" : "; vectors are being built in the background");
-        return new CitedEngine(collection, retriever, conversations, stores, stages);
+        return new CitedEngine(collection, retriever, queryAnalyzer, pipeline, stores, stages);
     }
 
     public PassageIndex index() {
@@ -200,6 +209,17 @@ public final class CitedEngine implements EvalCommand.Engine {
         return retriever;
     }
 
+    /** Answers a question with the history the caller gives: what every face's answers come from. */
+    public QuestionPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** Analyses a query as the pipeline does before retrieving (for the faces that search without answering). */
+    public QueryAnalyzer queryAnalyzer() {
+        return queries;
+    }
+
+    /** Answers within stored conversations, through {@link #pipeline()}. */
     public ConversationService conversations() {
         return conversations;
     }

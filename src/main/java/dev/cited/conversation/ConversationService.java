@@ -3,12 +3,12 @@ package dev.cited.conversation;
 import dev.cited.answer.TokenListener;
 
 /**
- * Answers questions within conversations: rewrites follow-ups, retrieves, answers, remembers the turn.
+ * Answers questions within conversations: loads the turns so far, has the question pipeline answer, remembers the turn.
  */
 public interface ConversationService {
 
     /** Longest question accepted, in characters. */
-    int MAX_QUESTION_LENGTH = 2000;
+    int MAX_QUESTION_LENGTH = dev.cited.pipeline.QuestionPipeline.MAX_QUESTION_LENGTH;
 
     /**
      * Answers one question.

@@ -44,7 +44,12 @@ public final class SentenceSupport {
 
     /** The informative terms of a question or claim, without repeats. */
     public Set<String> informativeTerms(String text) {
-        Set<String> terms = new HashSet<>(statistics.terms(text));
+        return informativeTerms(statistics.terms(text));
+    }
+
+    /** The same, of terms already analysed (a query's, analysed once for retrieval). */
+    public Set<String> informativeTerms(Collection<String> analyzed) {
+        Set<String> terms = new HashSet<>(analyzed);
         terms.removeAll(ignored);
         return terms;
     }

@@ -28,7 +28,16 @@ public final class Bm25Retriever implements Retriever {
 
     @Override
     public List<ScoredPassage> retrieve(String query, int k) {
-        LinkedHashSet<String> terms = new LinkedHashSet<>(index.analyzer().terms(query));
+        return search(index.analyzer().terms(query), k);
+    }
+
+    @Override
+    public List<ScoredPassage> retrieve(Query query, int k) {
+        return search(query.terms(), k);
+    }
+
+    private List<ScoredPassage> search(List<String> analyzed, int k) {
+        LinkedHashSet<String> terms = new LinkedHashSet<>(analyzed);
         if (terms.isEmpty() || k <= 0) {
             return List.of();
         }

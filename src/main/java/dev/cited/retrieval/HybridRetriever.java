@@ -24,16 +24,28 @@ public final class HybridRetriever implements Retriever {
 
     @Override
     public List<ScoredPassage> retrieve(String query, int k) {
-        int candidates = Math.max(k * CANDIDATES_PER_RESULT, 20);
+        return fuse(lexical.retrieve(query, candidates(k)), dense.retrieve(query, candidates(k)), k);
+    }
+
+    @Override
+    public List<ScoredPassage> retrieve(Query query, int k) {
+        return fuse(lexical.retrieve(query, candidates(k)), dense.retrieve(query, candidates(k)), k);
+    }
+
+    private List<ScoredPassage> fuse(List<ScoredPassage> lexicalHits, List<ScoredPassage> denseHits, int k) {
         Map<String, Fused> fused = new HashMap<>();
-        add(fused, lexical.retrieve(query, candidates));
-        add(fused, dense.retrieve(query, candidates));
+        add(fused, lexicalHits);
+        add(fused, denseHits);
         List<ScoredPassage> results = new ArrayList<>();
         for (Fused f : fused.values()) {
             results.add(new ScoredPassage(f.first.passage(), f.score, f.bm25, f.dense));
         }
         results.sort(Ranking.BEST_FIRST);
         return results.size() > k ? List.copyOf(results.subList(0, k)) : results;
+    }
+
+    private static int candidates(int k) {
+        return Math.max(k * CANDIDATES_PER_RESULT, 20);
     }
 
     private static void add(Map<String, Fused> fused, List<ScoredPassage> ranked) {

@@ -25,11 +25,18 @@ public final class OverviewRetriever implements Retriever {
 
     @Override
     public List<ScoredPassage> retrieve(String query, int k) {
-        if (!QueryIntent.isOverview(query)) {
-            return delegate.retrieve(query, k);
-        }
+        return QueryIntent.isOverview(query) ? openings(delegate.retrieve(query, k), k) : delegate.retrieve(query, k);
+    }
+
+    @Override
+    public List<ScoredPassage> retrieve(Query query, int k) {
+        return query.overview() ? openings(delegate.retrieve(query, k), k) : delegate.retrieve(query, k);
+    }
+
+    /** Each document's opening passage, the documents that best match the question first. */
+    private List<ScoredPassage> openings(List<ScoredPassage> matching, int k) {
         Set<String> documents = new LinkedHashSet<>();
-        delegate.retrieve(query, k).forEach(hit -> documents.add(hit.passage().documentId()));
+        matching.forEach(hit -> documents.add(hit.passage().documentId()));
         index.documents().stream().map(Document::id).forEach(documents::add);
         List<ScoredPassage> openings = new ArrayList<>();
         for (String id : documents) {

@@ -7,6 +7,11 @@ public interface Retriever {
 
     List<ScoredPassage> retrieve(String query, int k);
 
+    /** The same for a query already analysed: a retriever that needs its terms or intent reads them from it. */
+    default List<ScoredPassage> retrieve(Query query, int k) {
+        return retrieve(query.text(), k);
+    }
+
     /** "bm25", "dense" or "hybrid". */
     String name();
 }

@@ -23,7 +23,7 @@ abstract class AnswererContract {
     protected Answer ask(String question) {
         List<ScoredPassage> passages = SeedEngine.get().retriever().retrieve(question, 5);
         StringBuilder streamed = new StringBuilder();
-        Answer answer = answerer().answer(new AnswerContext(question, question, List.of(), passages), streamed::append);
+        Answer answer = answerer().answer(new AnswerContext(question, SeedEngine.get().queryAnalyzer().analyze(question), List.of(), passages), streamed::append);
         assertFalse(streamed.isEmpty(), "text reaches the listener");
         assertCitationsValid(answer, passages);
         return answer;
@@ -49,7 +49,7 @@ abstract class AnswererContract {
 
     @Test
     void givenNoPassages_whenAnswered_thenItAbstains() {
-        Answer answer = answerer().answer(new AnswerContext("Anything?", "Anything?", List.of(), List.of()), t -> { });
+        Answer answer = answerer().answer(new AnswerContext("Anything?", SeedEngine.get().queryAnalyzer().analyze("Anything?"), List.of(), List.of()), t -> { });
         assertFalse(answer.grounded());
         assertEquals(List.of(), answer.citations());
     }

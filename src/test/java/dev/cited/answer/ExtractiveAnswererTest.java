@@ -80,7 +80,7 @@ class ExtractiveAnswererTest extends AnswererContract {
         List<dev.cited.retrieval.ScoredPassage> openings = SeedEngine.get().retriever().retrieve(question, 5);
         assertEquals(2, openings.size());
         openings.forEach(p -> assertEquals(0, p.passage().ordinal()));
-        Answer answer = answerer.answer(new AnswerContext(question, question, List.of(), openings), t -> { });
+        Answer answer = answerer.answer(new AnswerContext(question, SeedEngine.get().queryAnalyzer().analyze(question), List.of(), openings), t -> { });
         assertTrue(answer.grounded());
         assertEquals(2, answer.citations().stream().map(c -> c.documentId()).distinct().count(), answer.text());
         assertCitationsValid(answer, openings);

@@ -38,18 +38,6 @@ class ConversationTest {
     }
 
     @Test
-    void givenTheHeuristicRewriter_whenTheFollowUpNeedsNoContext_thenItIsLeftAlone() {
-        HeuristicQueryRewriter rewriter = new HeuristicQueryRewriter();
-        AskResult earlier = new AskResult("c-1", 1, "a", true, List.of(), List.of(), "extractive", "Who is Kyrylo Budanov?", null);
-        List<Turn> history = List.of(new Turn("Who is Kyrylo Budanov?", "Who is Kyrylo Budanov?", earlier));
-        assertEquals("Which country did he name as Russia's most important partner? (Kyrylo Budanov)",
-                rewriter.rewrite("Which country did he name as Russia's most important partner?", history));
-        assertEquals("What did the EU and South Korea sign in Seoul last week?",
-                rewriter.rewrite("What did the EU and South Korea sign in Seoul last week?", history));
-        assertEquals("Anything?", rewriter.rewrite("Anything?", List.of()));
-    }
-
-    @Test
     void givenTheStore_whenFullOrStale_thenOldConversationsAreDroppedAndTurnsNumbered() {
         MutableClock clock = new MutableClock();
         InMemoryConversationStore store = new InMemoryConversationStore(2, Duration.ofMinutes(10), 3, clock);

@@ -6,7 +6,7 @@ import dev.cited.chunking.Span;
 import dev.cited.citation.Citation;
 import dev.cited.citation.CitationAssembler;
 import dev.cited.conversation.AskResult;
-import dev.cited.conversation.DefaultConversationService;
+import dev.cited.pipeline.DefaultQuestionPipeline;
 import dev.cited.document.Document;
 import dev.cited.retrieval.ScoredPassage;
 
@@ -26,7 +26,7 @@ final class Grounding {
 
     /** What the engine retrieves for {@code searchQuery}: the passages it must send as [1]..[k], in order. */
     static List<Passage> retrieved(CitedEngine engine, String searchQuery) {
-        return engine.retriever().retrieve(searchQuery, DefaultConversationService.PASSAGES_PER_QUESTION).stream()
+        return engine.retriever().retrieve(searchQuery, DefaultQuestionPipeline.PASSAGES_PER_QUESTION).stream()
                 .map(ScoredPassage::passage).toList();
     }
 

@@ -1,4 +1,6 @@
-package dev.cited.conversation;
+package dev.cited.pipeline;
+
+import dev.cited.answer.HistoryTurn;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,11 +28,11 @@ public final class HeuristicQueryRewriter implements QueryRewriter {
     private static final int SHORT_FOLLOW_UP_WORDS = 4;
 
     @Override
-    public String rewrite(String question, List<Turn> history) {
+    public String rewrite(String question, List<HistoryTurn> history) {
         if (history.isEmpty() || !leansOnContext(question)) {
             return question;
         }
-        Turn previous = history.get(history.size() - 1);
+        HistoryTurn previous = history.get(history.size() - 1);
         Set<String> context = new LinkedHashSet<>(keyWords(previous.searchQuery()));
         context.removeAll(keyWords(question));
         if (context.isEmpty()) {

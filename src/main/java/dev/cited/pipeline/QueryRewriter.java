@@ -1,4 +1,6 @@
-package dev.cited.conversation;
+package dev.cited.pipeline;
+
+import dev.cited.answer.HistoryTurn;
 
 import java.util.List;
 
@@ -6,5 +8,5 @@ import java.util.List;
 public interface QueryRewriter {
 
     /** Returns {@code question} itself when there is no history or nothing needs resolving. */
-    String rewrite(String question, List<Turn> history);
+    String rewrite(String question, List<HistoryTurn> history);
 }

@@ -1,4 +1,4 @@
-package dev.cited.conversation;
+package dev.cited.pipeline;
 
 import dev.cited.answer.HistoryFormat;
 import dev.cited.answer.HistoryTurn;
@@ -37,13 +37,12 @@ public final class ModelQueryRewriter implements QueryRewriter {
     }
 
     @Override
-    public String rewrite(String question, List<Turn> history) {
+    public String rewrite(String question, List<HistoryTurn> history) {
         if (history.isEmpty()) {
             return question;
         }
-        List<HistoryTurn> turns = history.stream().map(t -> new HistoryTurn(t.question(), t.result().answer())).toList();
         try {
-            String reply = model.chat(prompt.render(Map.of("history", HistoryFormat.of(turns), "question", question)));
+            String reply = model.chat(prompt.render(Map.of("history", HistoryFormat.of(history), "question", question)));
             String query = clean(reply);
             if (!query.isBlank() && query.length() <= MAX_QUERY_LENGTH) {
                 return query;

@@ -15,7 +15,8 @@ import java.util.Optional;
  * session cookie of a signed-in browser, and refuses API requests that are neither (401). A cookie alone never
  * changes anything: requests other than GET must echo the session's CSRF token in {@code X-CSRF-Token}, which a
  * page of another site cannot read. The web UI's files, health probes, the OpenAPI description, signing in and
- * Slack (which signs its own requests) are open; /metrics needs an admin key.
+ * Slack (which signs its own requests) are open; /metrics needs an admin key. The OpenAI-compatible endpoint and MCP
+ * take the same keys as bearer tokens.
  */
 final class Authenticator {
     static final String COOKIE = "cited_session";
@@ -33,10 +34,19 @@ final class Authenticator {
             return;
         }
         String path = ctx.path();
-        if (!(path.startsWith("/api/") || path.equals("/metrics")) || path.equals(SessionRoutes.PATH)) {
+        if (!guarded(path)) {
             return;
         }
         ctx.attribute(Access.PRINCIPAL, authenticate(ctx));
+    }
+
+    /**
+     * The API, the OpenAI-compatible endpoint ({@code /v1/}), the MCP endpoint and /metrics need a key; signing in
+     * itself, the UI's files, health probes, the API description and Slack's webhook do not.
+     */
+    static boolean guarded(String path) {
+        return (path.startsWith("/api/") || path.startsWith("/v1/") || path.equals("/mcp") || path.startsWith("/mcp/")
+                || path.equals("/metrics")) && !path.equals(SessionRoutes.PATH);
     }
 
     Principal authenticate(Context ctx) {

@@ -4,12 +4,14 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * A before-handler that answers 429 (with Retry-After, in seconds) to a client over its budget. Asking
- * (POST /api/ask, /api/ask/stream) is expensive and has its own budget; every other /api/ call shares the other.
+ * (POST /api/ask, /api/ask/stream, /v1/chat/completions) is expensive and has its own budget; every other call to
+ * /api/, /v1/ or /mcp shares the other.
  * The web UI's files, /health, /openapi.json and the Slack webhook (signed, and Slack retries from a few
  * addresses) are not limited. Who "a client" is comes from {@code clientKey}: the remote address by default, an
  * API key's id once there is sign-in.
@@ -27,6 +29,9 @@ public final class RateLimits implements Handler {
     };
 
     private final TokenBuckets asking;
+    /** Where a question is asked: each answer costs retrieval and a model call, so they share the asking budget. */
+    static final Set<String> ASKING = Set.of("/api/ask", "/api/ask/stream", "/v1/chat/completions");
+
     private final TokenBuckets other;
     private final Function<Context, String> clientKey;
 
@@ -39,11 +44,11 @@ public final class RateLimits implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        if (!ctx.path().startsWith("/api/")) {
+        String path = ctx.path();
+        if (!(path.startsWith("/api/") || path.startsWith("/v1/") || path.equals("/mcp"))) {
             return;
         }
-        boolean ask = ctx.method() == HandlerType.POST
-                && (ctx.path().equals("/api/ask") || ctx.path().equals("/api/ask/stream"));
+        boolean ask = ctx.method() == HandlerType.POST && ASKING.contains(path);
         TokenBuckets budget = ask ? asking : other;
         if (budget == null) {
             return;

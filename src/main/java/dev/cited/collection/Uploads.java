@@ -147,9 +147,9 @@ public final class Uploads {
             if (!seen.add(name.toLowerCase(Locale.ROOT))) {
                 throw new Rejected(Rejected.Kind.BAD_REQUEST, "'" + name + "' was sent twice");
             }
-            if (DocumentFormats.forFile(Path.of(name)).isEmpty()) {
+            if (!readable(file, name)) {
                 throw new Rejected(Rejected.Kind.UNSUPPORTED, "'" + name + "' is not a type Cited reads. It reads "
-                        + String.join(", ", DocumentFormats.extensions()) + " files");
+                        + String.join(", ", DocumentFormats.extensions()) + " files, and plain text without an extension");
             }
             if (file.size() > maxFileBytes) {
                 throw new Rejected(Rejected.Kind.TOO_LARGE, "'" + name + "' is over the size limit ("
@@ -158,6 +158,21 @@ public final class Uploads {
             names.add(name);
         }
         return names;
+    }
+
+    /**
+     * Read by its extension, or (a README, a "copyright" file, notes.log) by the type its content shows, as the
+     * folder's own files are: an upload is accepted exactly when the same file in the folder would be read.
+     */
+    private static boolean readable(IncomingFile file, String name) {
+        if (DocumentFormats.forFile(Path.of(name)).isPresent()) {
+            return true;
+        }
+        try {
+            return DocumentFormats.forType(DocumentFormats.detect(file.content().open(), name)).isPresent();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The file name a client sent, without any folder part; refused when it could not be a plain file name. */

@@ -61,6 +61,15 @@ public final class DocumentFormats {
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
+    /** The media type of content not yet stored, by its first bytes and its name (an upload's). */
+    public static String detect(java.io.InputStream content, String name) {
+        try (java.io.InputStream in = new java.io.BufferedInputStream(content)) {
+            return DETECTOR.detect(in, name);
+        } catch (IOException e) {
+            return "application/octet-stream";
+        }
+    }
+
     /** The media type of the file by its content and name ("application/pdf", "audio/mpeg"). */
     public static String detect(Path file) {
         try {

@@ -102,6 +102,20 @@ class CollectionHttpTest {
     }
 
     @Test
+    void givenAFileWithoutAnExtension_whenUploaded_thenItIsReadByItsContentAsTheFolderWouldReadIt() throws Exception {
+        JsonNode added = ApiClient.json(api.upload("/api/documents", "files", Map.of("MOORING-NOTES",
+                "Mooring notes\n\nBerth 4 was closed for dredging in June.".getBytes(StandardCharsets.UTF_8)))).get("files");
+        assertEquals("indexed", added.get(0).get("status").asText(), added.toString());
+        assertEquals("MOORING-NOTES", added.get(0).get("documentId").asText());
+        JsonNode answer = api.ask("Why was berth 4 closed?", null);
+        assertTrue(answer.get("grounded").asBoolean(), answer.toString());
+        assertEquals("MOORING-NOTES", answer.get("citations").get(0).get("documentId").asText());
+        ApiClient.assertError(api.upload("/api/documents", "files", Map.of("blob",
+                new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13})), 415, "unsupported_type");
+        assertFalse(Files.exists(folder.resolve("blob")), "an image without an extension is refused, not stored");
+    }
+
+    @Test
     void givenBadUploads_whenSent_thenEachIsRefusedInPlainWordsAndNothingIsStored() throws Exception {
         ApiClient.assertError(api.post("/api/documents", "{\"files\":[]}"), 415, "unsupported_media_type");
         ApiClient.assertError(api.upload("/api/documents", "files", Map.of("ok.txt", "Fine.".getBytes(StandardCharsets.UTF_8),

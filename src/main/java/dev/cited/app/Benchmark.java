@@ -251,9 +251,18 @@ final class Benchmark implements Callable<Integer> {
 
     /** The process's resident set, as the kernel reports it. */
     static String residentSet() {
+        return processStatus("VmRSS");
+    }
+
+    /** The largest resident set the process has had so far. */
+    static String peakResidentSet() {
+        return processStatus("VmHWM");
+    }
+
+    private static String processStatus(String field) {
         try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
-                    .map(l -> l.replace("VmRSS:", "").trim()).findFirst().orElse("n/a");
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith(field + ":"))
+                    .map(l -> l.substring(field.length() + 1).trim()).findFirst().orElse("n/a");
         } catch (IOException e) {
             return "n/a";
         }

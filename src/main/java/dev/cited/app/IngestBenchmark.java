@@ -14,6 +14,7 @@ import dev.cited.llm.OnnxEmbedder;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -55,12 +56,26 @@ final class IngestBenchmark implements Callable<Integer> {
     @Mixin
     ConfigFlags flags;
 
+    @Option(names = "--until", paramLabel = "STAGE", defaultValue = "ready", description = {
+            "ready (default): wait until every vector is built; answerable: stop once the folder answers with BM25"
+                    + " and say how long the vectors would take at the measured rate (for folders too large to"
+                    + " embed in one sitting)"})
+    String until;
+
     @Override
     public Integer call() throws Exception {
-        return run(cited.config(flags).build(), folder, cited.out);
+        if (!until.equals("ready") && !until.equals("answerable")) {
+            cited.err.println("cited: --until is 'ready' or 'answerable', not '" + until + "'");
+            return 2;
+        }
+        return run(cited.config(flags).build(), folder, until.equals("ready"), cited.out);
     }
 
     static int run(CitedConfig base, Path folder, PrintStream out) throws Exception {
+        return run(base, folder, true, out);
+    }
+
+    static int run(CitedConfig base, Path folder, boolean untilReady, PrintStream out) throws Exception {
         Path data = base.dataDir() != null ? base.dataDir() : Files.createTempDirectory("cited-bench-");
         CitedConfig config = base.toBuilder().seeds(folder).dataDir(data).port(0).watch(false)
                 .vectorsInBackground(true).build();
@@ -77,6 +92,15 @@ final class IngestBenchmark implements Callable<Integer> {
                     first.files().indexed(), first.passages().total(), first.state());
             List<String> questions = questions(engine);
             out.printf(Locale.ROOT, "questions while vectors are built: %s%n", latency(engine, questions));
+            if (!untilReady) {
+                CollectionProgress now = engine.collection().progress();
+                out.printf(Locale.ROOT, "stopping at 'answerable' after %.1f s: %,d of %,d passages embedded so far;"
+                                + " at the model's own %.1f passages/s every vector would take %.0f min%n",
+                        seconds(started), now.passages().embedded(), now.passages().total(), modelRate,
+                        now.passages().total() / modelRate / 60);
+                memory(data, out);
+                return 0;
+            }
             CollectionProgress last = first;
             long reported = System.nanoTime();
             while (!engine.index().awaitVectors(java.time.Duration.ofSeconds(30))) {
@@ -96,12 +120,17 @@ final class IngestBenchmark implements Callable<Integer> {
             out.printf(Locale.ROOT, "fully ready after %.1f s: %,d passages embedded in %.1f s (%.1f passages/s, "
                     + "the model alone %.2f× faster)%n", ready, embeddedNow, vectorSeconds, rate, modelRate / rate);
             out.printf(Locale.ROOT, "questions when ready: %s%n", latency(engine, questions));
-            System.gc();
-            Runtime rt = Runtime.getRuntime();
-            out.printf(Locale.ROOT, "memory: RSS %s, heap used after GC %d MB; index on disk %d MB (%s)%n",
-                    Benchmark.residentSet(), (rt.totalMemory() - rt.freeMemory()) >> 20, sizeOf(data.resolve("index")) >> 20, data);
+            memory(data, out);
         }
         return 0;
+    }
+
+    private static void memory(Path data, PrintStream out) {
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        out.printf(Locale.ROOT, "memory: RSS %s (peak %s), heap used after GC %d MB; index on disk %d MB (%s)%n",
+                Benchmark.residentSet(), Benchmark.peakResidentSet(), (rt.totalMemory() - rt.freeMemory()) >> 20,
+                sizeOf(data.resolve("index")) >> 20, data);
     }
 
     /**

@@ -69,6 +69,8 @@ class CliTest {
         assertTrue(errors().contains("unknown command 'frobnicate'"), errors());
         assertEquals(2, run(Map.of(), "serve", "--rescan", "0"));
         assertTrue(errors().contains("'0' is not a positive whole number"), errors());
+        assertEquals(2, run(Map.of(), "bench-ingest", "docs", "--until", "soon"));
+        assertTrue(errors().contains("--until is 'ready' or 'answerable', not 'soon'"), errors());
         assertTrue(printed().isEmpty(), "nothing started, nothing printed: " + printed());
     }
 

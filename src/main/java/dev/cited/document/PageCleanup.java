@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * Turns extracted pages into text fit to quote: running headers and footers (a line at the top or bottom
  * of many pages, page numbers ignored) and bare page numbers are dropped, words hyphenated across line
  * ends are joined, the lines of a paragraph become one line, and paragraphs are separated by a blank line.
+ * In paginated text, lines of nothing but symbols (ornaments, rules, a bar of dingbats) are dropped.
  */
 final class PageCleanup {
     /** "12", "- 12 -", "Page 12", "12 of 40", "xii". */
@@ -33,7 +34,7 @@ final class PageCleanup {
         for (String page : pages) {
             List<String> pageLines = new ArrayList<>();
             for (String line : page.split("\n", -1)) {
-                pageLines.add(clean(line));
+                pageLines.add(paginated ? visualLine(clean(line)) : clean(line));
             }
             lines.add(pageLines);
         }
@@ -62,6 +63,12 @@ final class PageCleanup {
         return SPACES.matcher(CONTROL.matcher(line).replaceAll("")).replaceAll(" ").strip();
     }
 
+    /** A visual line of a page, or empty when it holds no letter or digit: nothing in it can be quoted or asked about. */
+    static String visualLine(String line) {
+        return LETTER_OR_DIGIT.matcher(line).find() ? line : "";
+    }
+
+    private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}&&[^\\n\\t]]|\uFFFD");
     private static final Pattern SPACES = Pattern.compile("[\\s\u00a0\u2007\u202f]+");
     private static final Pattern DIGITS = Pattern.compile("\\d+");

@@ -33,4 +33,11 @@ class PageCleanupTest {
         assertEquals("It ended here.\n\nthe next page", text("It ended here.", "the next page"),
                 "a finished sentence stays a paragraph");
     }
+
+    @Test
+    void givenLinesOfNothingButSymbols_whenJoined_thenTheyAreDroppedAndEndTheParagraph() {
+        assertEquals("Buy a copy of this book: click here\n\nThe law is changing.",
+                text("Buy a copy of this book: click here\n❚ ❘ ❙ ❚ ❘ ❙ ❚ ❘ ❙\nThe law is changing."));
+        assertEquals("Section one.\n\nSection two.", text("Section one.\n* * *\nSection two."));
+    }
 }

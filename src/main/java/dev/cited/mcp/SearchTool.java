@@ -53,7 +53,8 @@ final class SearchTool {
                 .annotations(ToolAnnotations.builder().readOnlyHint(true).destructiveHint(false).idempotentHint(true)
                         .openWorldHint(false).build())
                 .build();
-        return SyncToolSpecification.builder().tool(tool).callHandler(this::call).build();
+        return SyncToolSpecification.builder().tool(tool).callHandler(ToolResults.guarded(NAME, this::call))
+                .build();
     }
 
     private CallToolResult call(McpSyncServerExchange exchange, CallToolRequest request) {

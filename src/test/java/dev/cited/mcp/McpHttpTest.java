@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -129,5 +130,41 @@ class McpHttpTest {
                 .header("Authorization", "Bearer " + ann).header("Accept", "text/event-stream").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(405, get.statusCode(), get.body());
+    }
+
+    @Test
+    void givenRequestsTheTransportRefuses_whenPosted_thenTheApisJsonErrorsInPlainWords() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String both = "application/json, text/event-stream";
+        assertRefused(http, null, "application/json", INITIALIZE, null, 400, "not_acceptable");
+        assertRefused(http, both, "text/plain", INITIALIZE, null, 415, "unsupported_media_type");
+        assertRefused(http, both, "application/json", "{}", null, 400, "invalid_message");
+        assertRefused(http, both, "application/json", "not json at all", null, 400, "invalid_message");
+        String list = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
+        assertRefused(http, both, "application/json", list, null, 400, "missing_session");
+        assertRefused(http, both, "application/json", list, "no-such-session", 404, "unknown_session");
+        HttpResponse<String> end = http.send(HttpRequest.newBuilder(URI.create(endpoint() + "/mcp"))
+                .header("Authorization", "Bearer " + ann).header("Mcp-Session-Id", "no-such-session").DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, end.statusCode(), end.body());
+        assertTrue(end.body().contains("unknown_session"), end.body());
+    }
+
+    private static void assertRefused(HttpClient http, String accept, String contentType, String body, String session,
+                                      int status, String code) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint() + "/mcp"))
+                .header("Authorization", "Bearer " + ann).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        if (session != null) {
+            request.header("Mcp-Session-Id", session);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.body().startsWith("{\"error\":{\"code\":\"" + code + "\""), response.body());
+        assertFalse(response.body().matches("(?s).*(stackTrace|java\\.|io\\.modelcontextprotocol|JSONRPC).*"),
+                response.body());
     }
 }

@@ -8,15 +8,15 @@ import io.modelcontextprotocol.server.McpSyncServerExchange;
  * (the key it came with), over stdio nobody in particular (the local user). The owner decides whose conversations a
  * call may continue.
  */
-public final class Caller {
+final class Caller {
     /** The transport context entry holding the owner's user id (absent: nobody signs in). */
-    public static final String OWNER = "cited.owner";
+    static final String OWNER = "cited.owner";
 
     private Caller() {
     }
 
     /** The context of a request acting for {@code owner} (null: nobody in particular). */
-    public static McpTransportContext context(String owner) {
+    static McpTransportContext context(String owner) {
         return owner == null ? McpTransportContext.EMPTY : McpTransportContext.create(java.util.Map.of(OWNER, owner));
     }
 

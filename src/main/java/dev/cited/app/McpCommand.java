@@ -16,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code cited mcp}: an MCP server on standard input and output, for an MCP client that starts it (a desktop
  * assistant, an IDE). Standard output carries only JSON-RPC: logs go to standard error, and so does anything a
- * library prints. Ends when the client closes standard input.
+ * library prints. Ends when the client closes standard input (the SDK then drops what it was still answering, as
+ * the protocol's shutdown allows).
  */
 @Command(name = "mcp", sortOptions = false,
         description = {"Runs an MCP server on stdin/stdout: tools ask, search and get_document, and the documents as",

@@ -38,7 +38,6 @@ public final class CitedMcp implements AutoCloseable {
                      DocumentResources resources) {
         this.server = server;
         this.servlet = servlet;
-        resources.sync(server);
         this.resourceSync = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cited-mcp-resources");
             t.setDaemon(true);
@@ -85,6 +84,7 @@ public final class CitedMcp implements AutoCloseable {
                 .tools(new AskTool(sources.conversations()).specification(),
                         new SearchTool(sources.retriever(), sources.queries()).specification(),
                         new DocumentTool(sources.index()).specification())
+                .resources(resources.initial())
                 .resourceTemplates(resources.template())
                 .build();
     }

@@ -53,6 +53,21 @@ final class DocumentResources {
         return new SyncResourceTemplateSpecification(template, this::read);
     }
 
+    /**
+     * The documents the index holds now, to register as the server is built: listed from the start, without a
+     * list-changed notification (which a client must not get before it has initialized).
+     */
+    synchronized List<SyncResourceSpecification> initial() {
+        listedGeneration = index.generation();
+        List<SyncResourceSpecification> specifications = new java.util.ArrayList<>();
+        for (Document d : index.documents()) {
+            Resource resource = resource(d);
+            listed.put(d.id(), resource);
+            specifications.add(new SyncResourceSpecification(resource, this::read));
+        }
+        return specifications;
+    }
+
     /** Registers the documents the index holds now and unregisters those gone, when the index has changed. */
     synchronized void sync(McpSyncServer server) {
         long generation = index.generation();

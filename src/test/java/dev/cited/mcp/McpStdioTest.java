@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -91,8 +90,9 @@ class McpStdioTest {
                     StandardCharsets.UTF_8));
             send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
                     + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"by-hand\",\"version\":\"1\"}}}");
-            List<JsonNode> lines = new ArrayList<>();
-            lines.add(response(out, 1));
+            JsonNode first = JSON.readTree(out.readLine());
+            assertEquals(1, first.path("id").asInt(), "nothing, not even a notification, before initialize's answer: "
+                    + first);
             send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
             send(in, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"ask\","
                     + "\"arguments\":{\"question\":\"" + McpChecks.QUESTION + "\"}}}");

@@ -219,6 +219,11 @@ public final class CitedEngine implements EvalCommand.Engine {
         return queries;
     }
 
+    /** What the MCP server's tools and resources answer from. */
+    public dev.cited.mcp.McpSources mcpSources() {
+        return new dev.cited.mcp.McpSources(conversations, retriever, queries, index);
+    }
+
     /** Answers within stored conversations, through {@link #pipeline()}. */
     public ConversationService conversations() {
         return conversations;

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cited.feedback.FeedbackStore;
 import dev.cited.http.HttpApi;
 import dev.cited.http.HttpLimits;
+import dev.cited.http.McpRoutes;
 import dev.cited.http.RateLimits;
+import dev.cited.mcp.CitedMcp;
 import dev.cited.slack.SlackRoutes;
 import dev.cited.slack.SlackSettings;
 import io.javalin.Javalin;
@@ -29,16 +31,18 @@ public final class CitedServer implements AutoCloseable {
     private final CitedEngine engine;
     private final HttpApi api;
     private final SlackRoutes slack;
+    private final CitedMcp mcp;
     private final ServerMetrics metrics;
     private final Javalin app;
     private final Duration grace;
     private boolean closed;
 
-    private CitedServer(CitedEngine engine, HttpApi api, SlackRoutes slack, ServerMetrics metrics, Javalin app,
-                        Duration grace) {
+    private CitedServer(CitedEngine engine, HttpApi api, SlackRoutes slack, CitedMcp mcp, ServerMetrics metrics,
+                        Javalin app, Duration grace) {
         this.engine = engine;
         this.api = api;
         this.slack = slack;
+        this.mcp = mcp;
         this.metrics = metrics;
         this.app = app;
         this.grace = grace;
@@ -61,6 +65,8 @@ public final class CitedServer implements AutoCloseable {
                 metrics.registry());
         SlackRoutes slack = new SlackRoutes(new SlackSettings(config.slackSigningSecret(), config.slackBotToken(),
                 config.slackApiUrl(), config.publicUrl()), engine.conversations(), engine.feedback(), engine.slackKeys());
+        // MCP over Streamable HTTP at /mcp, behind the same sign-in and limits as the API
+        CitedMcp mcp = CitedMcp.http(engine.mcpSources(), McpRoutes.PATH, McpRoutes::owner);
         Duration grace = config.shutdownGrace();
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -77,9 +83,10 @@ public final class CitedServer implements AutoCloseable {
                 server.setStopTimeout(grace.toMillis());
             });
             slack.register(javalin.routes);
+            new McpRoutes(mcp.servlet()).register(javalin.routes);
         });
         app.start(config.listenHost(), config.port());
-        return new CitedServer(engine, api, slack, metrics, app, grace);
+        return new CitedServer(engine, api, slack, mcp, metrics, app, grace);
     }
 
     private static HttpLimits limits(CitedConfig config) {
@@ -126,6 +133,7 @@ public final class CitedServer implements AutoCloseable {
         }
         Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_SLACK_DRAIN.toNanos()));
         slack.close(left);
+        mcp.close();
         engine.close();
         metrics.close();
         LOG.info("Stopped");

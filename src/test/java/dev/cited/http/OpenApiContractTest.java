@@ -116,6 +116,9 @@ class OpenApiContractTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         // The Slack webhook is registered only with SLACK_SIGNING_SECRET; the description says so.
         registered.add("POST " + SlackRoutes.PATH);
+        // MCP's endpoint is mounted beside the API (app/CitedServer), over the MCP server's servlet.
+        registered.add("POST " + McpRoutes.PATH);
+        registered.add("DELETE " + McpRoutes.PATH);
         assertEquals(registered, documentedOperations());
         assertEquals("SLACK_SIGNING_SECRET", operation("POST", SlackRoutes.PATH).path("x-cited-conditional").asText());
         assertTrue(spec.at("/info/description").asText().contains(SlackRoutes.PATH));

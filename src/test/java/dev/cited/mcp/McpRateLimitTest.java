@@ -1,0 +1,36 @@
+package dev.cited.mcp;
+
+import dev.cited.app.CitedConfig;
+import dev.cited.app.CitedServer;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** /mcp shares the budget of other requests: past it, a 429 with Retry-After, as the API gives. */
+class McpRateLimitTest {
+    @Test
+    void givenTheOtherBudgetIsSpent_whenMcpIsCalled_then429WithRetryAfter() throws Exception {
+        try (CitedServer server = CitedServer.start(CitedConfig.builder().port(0).retrieval("bm25")
+                .rateOtherPerMinute(3).build())) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest initialize = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/mcp"))
+                    .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                            + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                            + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}")).build();
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, http.send(initialize, HttpResponse.BodyHandlers.ofString()).statusCode());
+            }
+            HttpResponse<String> limited = http.send(initialize, HttpResponse.BodyHandlers.ofString());
+            assertEquals(429, limited.statusCode(), limited.body());
+            assertTrue(limited.body().contains("rate_limited"), limited.body());
+            assertTrue(limited.headers().firstValue("Retry-After").isPresent());
+        }
+    }
+}

@@ -1,5 +1,7 @@
 package dev.cited.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cited.access.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -42,10 +44,33 @@ public final class McpRoutes {
 
     private void serve(Context ctx) throws Exception {
         RefusalCapture response = new RefusalCapture(ctx.res());
-        servlet.service(ctx.req(), response);
+        servlet.service(new ReadBody(ctx.req(), ctx.bodyAsBytes()), response);
         if (response.refused()) {
             throw refusal(response.status(), response.said());
         }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ASKS = "cited.mcp.asks";
+
+    /**
+     * Whether the request calls the {@code ask} tool, which answers a question and so spends the asking budget
+     * (read from the body once; the servlet is given the same bytes). A body that is not JSON-RPC asks nothing.
+     */
+    static boolean asksAQuestion(Context ctx) {
+        Boolean known = ctx.attribute(ASKS);
+        if (known == null) {
+            known = false;
+            try {
+                JsonNode message = JSON.readTree(ctx.bodyAsBytes());
+                known = message != null && "tools/call".equals(message.path("method").asText())
+                        && "ask".equals(message.path("params").path("name").asText());
+            } catch (java.io.IOException | RuntimeException e) {
+                // not JSON: the transport says so in its own answer
+            }
+            ctx.attribute(ASKS, known);
+        }
+        return known;
     }
 
     /** The user the request acts for, as the authenticator found it; null when nobody signs in. */
@@ -87,6 +112,65 @@ public final class McpRoutes {
             return ApiErrors.error(status, "internal_error", "The MCP request could not be handled. It has been logged.");
         }
         return ApiErrors.error(status, ApiErrors.codeFor(status), "The MCP request could not be handled");
+    }
+
+    /** The request with its body as Javalin already read it (a rate limit may have looked at it first). */
+    private static final class ReadBody extends jakarta.servlet.http.HttpServletRequestWrapper {
+        private final byte[] body;
+
+        ReadBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public jakarta.servlet.ServletInputStream getInputStream() {
+            java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
+            return new jakarta.servlet.ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(jakarta.servlet.ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is read at once");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            java.nio.charset.Charset charset = encoding == null ? java.nio.charset.StandardCharsets.UTF_8
+                    : java.nio.charset.Charset.forName(encoding);
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), charset));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
     }
 
     /**

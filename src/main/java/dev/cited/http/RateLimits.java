@@ -10,8 +10,8 @@ import java.util.function.Function;
 
 /**
  * A before-handler that answers 429 (with Retry-After, in seconds) to a client over its budget. Asking
- * (POST /api/ask, /api/ask/stream, /v1/chat/completions) is expensive and has its own budget; every other call to
- * /api/, /v1/ or /mcp shares the other.
+ * (POST /api/ask, /api/ask/stream, /v1/chat/completions, and an MCP call of the {@code ask} tool) is expensive and
+ * has its own budget; every other call to /api/, /v1/ or /mcp shares the other.
  * The web UI's files, /health, /openapi.json and the Slack webhook (signed, and Slack retries from a few
  * addresses) are not limited. Who "a client" is comes from {@code clientKey}: the remote address by default, an
  * API key's id once there is sign-in.
@@ -48,7 +48,8 @@ public final class RateLimits implements Handler {
         if (!(path.startsWith("/api/") || path.startsWith("/v1/") || path.equals("/mcp"))) {
             return;
         }
-        boolean ask = ctx.method() == HandlerType.POST && ASKING.contains(path);
+        boolean ask = ctx.method() == HandlerType.POST
+                && (ASKING.contains(path) || path.equals(McpRoutes.PATH) && McpRoutes.asksAQuestion(ctx));
         TokenBuckets budget = ask ? asking : other;
         if (budget == null) {
             return;

@@ -5,6 +5,7 @@ import dev.cited.feedback.FeedbackStore;
 import dev.cited.http.HttpApi;
 import dev.cited.http.HttpLimits;
 import dev.cited.http.RateLimits;
+import dev.cited.openai.OpenAiRoutes;
 import dev.cited.slack.SlackRoutes;
 import dev.cited.slack.SlackSettings;
 import io.javalin.Javalin;
@@ -29,16 +30,18 @@ public final class CitedServer implements AutoCloseable {
     private final CitedEngine engine;
     private final HttpApi api;
     private final SlackRoutes slack;
+    private final OpenAiRoutes openAi;
     private final ServerMetrics metrics;
     private final Javalin app;
     private final Duration grace;
     private boolean closed;
 
-    private CitedServer(CitedEngine engine, HttpApi api, SlackRoutes slack, ServerMetrics metrics, Javalin app,
-                        Duration grace) {
+    private CitedServer(CitedEngine engine, HttpApi api, SlackRoutes slack, OpenAiRoutes openAi, ServerMetrics metrics,
+                        Javalin app, Duration grace) {
         this.engine = engine;
         this.api = api;
         this.slack = slack;
+        this.openAi = openAi;
         this.metrics = metrics;
         this.app = app;
         this.grace = grace;
@@ -61,6 +64,7 @@ public final class CitedServer implements AutoCloseable {
                 metrics.registry());
         SlackRoutes slack = new SlackRoutes(new SlackSettings(config.slackSigningSecret(), config.slackBotToken(),
                 config.slackApiUrl(), config.publicUrl()), engine.conversations(), engine.feedback(), engine.slackKeys());
+        OpenAiRoutes openAi = new OpenAiRoutes(engine.pipeline(), new ObjectMapper());
         Duration grace = config.shutdownGrace();
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -77,9 +81,10 @@ public final class CitedServer implements AutoCloseable {
                 server.setStopTimeout(grace.toMillis());
             });
             slack.register(javalin.routes);
+            openAi.register(javalin.routes);
         });
         app.start(config.listenHost(), config.port());
-        return new CitedServer(engine, api, slack, metrics, app, grace);
+        return new CitedServer(engine, api, slack, openAi, metrics, app, grace);
     }
 
     private static HttpLimits limits(CitedConfig config) {
@@ -126,6 +131,7 @@ public final class CitedServer implements AutoCloseable {
         }
         Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_SLACK_DRAIN.toNanos()));
         slack.close(left);
+        openAi.close();
         engine.close();
         metrics.close();
         LOG.info("Stopped");

@@ -1,0 +1,79 @@
+package dev.cited.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One streamed completion: {@code data: {json}} events flushed one by one, an SSE comment ({@code : waiting})
+ * every heartbeat while the answer is being produced so that proxies do not time the connection out, and
+ * {@code data: [DONE]} at the end. A client that went away stops the writing, not the answer.
+ */
+final class CompletionStream implements AutoCloseable {
+    private static final byte[] HEARTBEAT = ": waiting\n\n".getBytes(StandardCharsets.UTF_8);
+
+    private final OutputStream out;
+    private final ObjectMapper mapper;
+    private ScheduledFuture<?> heartbeats;
+    private boolean open = true;
+
+    CompletionStream(Context ctx, ObjectMapper mapper) throws IOException {
+        this.mapper = mapper;
+        ctx.status(200);
+        ctx.res().setContentType("text/event-stream;charset=utf-8");
+        ctx.res().setHeader("Cache-Control", "no-cache");
+        ctx.res().setHeader("X-Accel-Buffering", "no");
+        this.out = ctx.res().getOutputStream();
+        out.flush(); // commit the headers now
+    }
+
+    /** Sends a comment every {@code interval} until {@link #stopHeartbeats()}. */
+    synchronized void startHeartbeats(ScheduledExecutorService scheduler, Duration interval) {
+        heartbeats = scheduler.scheduleAtFixedRate(() -> write(HEARTBEAT), interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    synchronized void stopHeartbeats() {
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
+            heartbeats = null;
+        }
+    }
+
+    void data(Object event) {
+        try {
+            write(("data: " + mapper.writeValueAsString(event) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void done() {
+        write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private synchronized void write(byte[] bytes) {
+        if (!open) {
+            return;
+        }
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            open = false; // the client disconnected
+        }
+    }
+
+    @Override
+    public void close() {
+        stopHeartbeats();
+    }
+}

@@ -37,8 +37,15 @@ final class CompletionStream implements AutoCloseable {
 
     /** Sends a comment every {@code interval} until {@link #stopHeartbeats()}. */
     synchronized void startHeartbeats(ScheduledExecutorService scheduler, Duration interval) {
-        heartbeats = scheduler.scheduleAtFixedRate(() -> write(HEARTBEAT), interval.toMillis(), interval.toMillis(),
+        heartbeats = scheduler.scheduleAtFixedRate(this::heartbeat, interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** Checked under the lock: a beat already due when the heartbeats stopped must not land among the text. */
+    private synchronized void heartbeat() {
+        if (heartbeats != null) {
+            write(HEARTBEAT);
+        }
     }
 
     synchronized void stopHeartbeats() {
@@ -48,25 +55,45 @@ final class CompletionStream implements AutoCloseable {
         }
     }
 
+    /** Sends an event now. */
     void data(Object event) {
+        write(event(event), true);
+    }
+
+    /**
+     * Adds an event to go with the next flush: the verified text is all known at once, so its pieces, the last
+     * chunk and [DONE] leave together rather than a write each.
+     */
+    void queue(Object event) {
+        write(event(event), false);
+    }
+
+    /** Ends the stream with {@code [DONE]}, sending what was queued. */
+    void done() {
+        write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    private byte[] event(Object event) {
         try {
-            write(("data: " + mapper.writeValueAsString(event) + "\n\n").getBytes(StandardCharsets.UTF_8));
+            return ("data: " + mapper.writeValueAsString(event) + "\n\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    void done() {
-        write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+    private void write(byte[] bytes) {
+        write(bytes, true);
     }
 
-    private synchronized void write(byte[] bytes) {
+    private synchronized void write(byte[] bytes, boolean flush) {
         if (!open) {
             return;
         }
         try {
             out.write(bytes);
-            out.flush();
+            if (flush) {
+                out.flush();
+            }
         } catch (IOException e) {
             open = false; // the client disconnected
         }

@@ -115,11 +115,11 @@ public final class OpenAiRoutes implements AutoCloseable {
             stream.stopHeartbeats();
             Answer answer = result.answer();
             for (String piece : TextChunks.split(Completions.content(answer))) {
-                stream.data(completion.textChunk(piece));
+                stream.queue(completion.textChunk(piece));
             }
-            stream.data(completion.finalChunk(answer));
+            stream.queue(completion.finalChunk(answer));
             if (request.includeUsage()) {
-                stream.data(completion.usageChunk(usage(request, answer)));
+                stream.queue(completion.usageChunk(usage(request, answer)));
             }
             stream.done();
         }

@@ -3,10 +3,10 @@ package dev.cited.openai;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Cuts a text into pieces of about a few words each, at whitespace, whose concatenation is the text exactly. */
+/** Cuts a text into pieces of several words each, at whitespace, whose concatenation is the text exactly. */
 final class TextChunks {
-    /** Characters a piece reaches before it is cut at the next whitespace: a few words, as models stream. */
-    static final int TARGET_CHARS = 24;
+    /** Characters a piece reaches before it is cut at the next whitespace: several words. */
+    static final int TARGET_CHARS = 48;
 
     private TextChunks() {
     }

@@ -31,8 +31,7 @@ final class CompletionStream implements AutoCloseable {
         ctx.res().setContentType("text/event-stream;charset=utf-8");
         ctx.res().setHeader("Cache-Control", "no-cache");
         ctx.res().setHeader("X-Accel-Buffering", "no");
-        this.out = ctx.res().getOutputStream();
-        out.flush(); // commit the headers now
+        this.out = ctx.res().getOutputStream(); // the headers leave with the first event, in one write
     }
 
     /** Sends a comment every {@code interval} until {@link #stopHeartbeats()}. */

@@ -25,7 +25,7 @@ import java.util.Map;
         commandListHeading = "%nCommands (run as java -jar target/cited.jar COMMAND; serve when none is given):%n",
         subcommands = {ServeCommand.class, AskCommand.class, IndexCommand.class, EvalCli.class, Benchmark.class,
                 IngestBenchmark.class, StandInCommand.class, HealthCommand.class, McpCommand.class, KeysCommand.class,
-                TeamBenchmark.class, CommandLine.HelpCommand.class})
+                TeamBenchmark.class, OpenAiBenchmark.class, CommandLine.HelpCommand.class})
 final class CitedCommand implements Runnable {
     /** Exit code of a command line that cannot be run as given (unknown flag, stray argument, bad value). */
     static final int USAGE = 2;

@@ -7,6 +7,7 @@ import dev.cited.http.HttpLimits;
 import dev.cited.http.McpRoutes;
 import dev.cited.http.RateLimits;
 import dev.cited.mcp.CitedMcp;
+import dev.cited.openai.OpenAiRoutes;
 import dev.cited.slack.SlackRoutes;
 import dev.cited.slack.SlackSettings;
 import io.javalin.Javalin;
@@ -32,17 +33,19 @@ public final class CitedServer implements AutoCloseable {
     private final HttpApi api;
     private final SlackRoutes slack;
     private final CitedMcp mcp;
+    private final OpenAiRoutes openAi;
     private final ServerMetrics metrics;
     private final Javalin app;
     private final Duration grace;
     private boolean closed;
 
-    private CitedServer(CitedEngine engine, HttpApi api, SlackRoutes slack, CitedMcp mcp, ServerMetrics metrics,
-                        Javalin app, Duration grace) {
+    private CitedServer(CitedEngine engine, HttpApi api, SlackRoutes slack, CitedMcp mcp, OpenAiRoutes openAi,
+                        ServerMetrics metrics, Javalin app, Duration grace) {
         this.engine = engine;
         this.api = api;
         this.slack = slack;
         this.mcp = mcp;
+        this.openAi = openAi;
         this.metrics = metrics;
         this.app = app;
         this.grace = grace;
@@ -67,6 +70,7 @@ public final class CitedServer implements AutoCloseable {
                 config.slackApiUrl(), config.publicUrl()), engine.conversations(), engine.feedback(), engine.slackKeys());
         // MCP over Streamable HTTP at /mcp, behind the same sign-in and limits as the API
         CitedMcp mcp = CitedMcp.http(engine.mcpSources(), McpRoutes.PATH, McpRoutes::owner);
+        OpenAiRoutes openAi = new OpenAiRoutes(engine.pipeline(), new ObjectMapper());
         Duration grace = config.shutdownGrace();
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -84,9 +88,10 @@ public final class CitedServer implements AutoCloseable {
             });
             slack.register(javalin.routes);
             new McpRoutes(mcp.servlet()).register(javalin.routes);
+            openAi.register(javalin.routes);
         });
         app.start(config.listenHost(), config.port());
-        return new CitedServer(engine, api, slack, mcp, metrics, app, grace);
+        return new CitedServer(engine, api, slack, mcp, openAi, metrics, app, grace);
     }
 
     private static HttpLimits limits(CitedConfig config) {
@@ -133,6 +138,7 @@ public final class CitedServer implements AutoCloseable {
         }
         Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_SLACK_DRAIN.toNanos()));
         slack.close(left);
+        openAi.close();
         mcp.close();
         engine.close();
         metrics.close();

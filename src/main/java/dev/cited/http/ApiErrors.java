@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * Every error leaves as {@code {"error": {"code": "...", "message": "..."}}}: handlers throw Javalin's
  * HttpResponseExceptions (with a "code" detail), model failures map to 502/504, anything else is a 500
- * that is logged and never shows a stack trace.
+ * that is logged and never shows a stack trace. Under {@code /v1/} (the OpenAI-compatible endpoint) the error is
+ * OpenAI's shape, {@code {"error": {"message", "type", "param", "code"}}}, so OpenAI's SDKs read it: {@code type}
+ * and {@code param} come from the exception's "type" and "param" details, or {@code type} from the status.
  */
 public final class ApiErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
@@ -35,7 +37,8 @@ public final class ApiErrors {
                 write(ctx, 405, codeFor(405), messageFor(405, ctx));
                 return;
             }
-            write(ctx, e.getStatus(), code != null ? code : codeFor(e.getStatus()), e.getMessage());
+            write(ctx, e.getStatus(), code != null ? code : codeFor(e.getStatus()), e.getMessage(),
+                    e.getDetails().get("type"), e.getDetails().get("param"));
         });
         routes.exception(ConversationNotFoundException.class, (e, ctx) ->
                 write(ctx, 404, "unknown_conversation", e.getMessage()));
@@ -74,7 +77,38 @@ public final class ApiErrors {
     }
 
     private static void write(Context ctx, int status, String code, String message) {
-        ctx.status(status).json(body(code, message));
+        write(ctx, status, code, message, null, null);
+    }
+
+    private static void write(Context ctx, int status, String code, String message, String type, String param) {
+        ctx.status(status).json(ctx.path().startsWith(OPENAI_PREFIX)
+                ? openAiBody(status, code, message, type, param) : body(code, message));
+    }
+
+    /** Where errors take OpenAI's shape. */
+    static final String OPENAI_PREFIX = "/v1/";
+
+    /**
+     * OpenAI's error shape. {@code type}, when not given, follows the status: {@code invalid_request_error} for
+     * 4xx, {@code authentication_error} (401), {@code permission_error} (403), {@code rate_limit_error} (429),
+     * {@code server_error} for 5xx. {@code param} names the offending request field, or is null.
+     */
+    public static Map<String, Object> openAiBody(int status, String code, String message, String type, String param) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("type", type != null ? type : openAiType(status));
+        error.put("param", param);
+        error.put("code", code);
+        return Map.of("error", error);
+    }
+
+    static String openAiType(int status) {
+        return switch (status) {
+            case 401 -> "authentication_error";
+            case 403 -> "permission_error";
+            case 429 -> "rate_limit_error";
+            default -> status >= 500 ? "server_error" : "invalid_request_error";
+        };
     }
 
     static String codeFor(int status) {

@@ -184,13 +184,13 @@ class LimitsTest {
         spec.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
             JsonNode responses = op.getValue().path("responses");
             String name = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
-            if (path.getKey().startsWith("/api/") || path.getKey().equals("/mcp")) {
+            if (path.getKey().startsWith("/api/") || path.getKey().startsWith("/v1/") || path.getKey().equals("/mcp")) {
                 assertTrue(responses.path("429").path("headers").has("Retry-After"), name + " documents 429");
             } else {
                 assertTrue(responses.path("429").isMissingNode(), name + " is not rate-limited");
             }
         }));
-        for (String path : List.of("/api/ask", "/api/ask/stream", "/api/feedback")) {
+        for (String path : List.of("/api/ask", "/api/ask/stream", "/api/feedback", "/v1/chat/completions")) {
             assertTrue(spec.path("paths").path(path).path("post").path("responses").has("415"), path + " documents 415");
         }
     }

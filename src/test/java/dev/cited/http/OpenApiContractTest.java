@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cited.app.CitedConfig;
 import dev.cited.app.CitedServer;
 import dev.cited.app.CitedEngine;
+import dev.cited.openai.OpenAiRoutes;
 import dev.cited.slack.SlackRoutes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,6 +120,9 @@ class OpenApiContractTest {
         // MCP's endpoint is mounted beside the API (app/CitedServer), over the MCP server's servlet.
         registered.add("POST " + McpRoutes.PATH);
         registered.add("DELETE " + McpRoutes.PATH);
+        try (OpenAiRoutes openAi = new OpenAiRoutes(engine.pipeline(), new ObjectMapper())) {
+            openAi.routes().forEach(r -> registered.add(r.method().name().toUpperCase(Locale.ROOT) + " " + r.path()));
+        }
         assertEquals(registered, documentedOperations());
         assertEquals("SLACK_SIGNING_SECRET", operation("POST", SlackRoutes.PATH).path("x-cited-conditional").asText());
         assertTrue(spec.at("/info/description").asText().contains(SlackRoutes.PATH));
@@ -320,6 +324,42 @@ class OpenApiContractTest {
             assertTrue(problems.isEmpty(), event + ": " + problems);
         }
         assertEquals("done", events.get(events.size() - 1).name());
+    }
+
+    @Test
+    void openAiCompletionsChunksModelsAndErrorsFitTheirSchemas() {
+        String ask = "{\"model\":\"cited\",\"messages\":[{\"role\":\"user\",\"content\":\"" + Answers.QUESTION + "\"}]";
+        JsonNode completion = assertConforms("POST", "/v1/chat/completions", api.post("/v1/chat/completions", ask + "}"));
+        assertTrue(completion.at("/choices/0/message/citations").size() > 0, completion.toString());
+        HttpResponse<String> streamed = api.post("/v1/chat/completions",
+                ask + ",\"stream\":true,\"stream_options\":{\"include_usage\":true}}");
+        assertEquals(200, streamed.statusCode());
+        responseSchema("POST", "/v1/chat/completions", 200, "text/event-stream");
+        List<String> data = new ArrayList<>();
+        for (String line : streamed.body().split("\n")) {
+            if (line.startsWith("data: ")) {
+                data.add(line.substring(6));
+            }
+        }
+        assertEquals("[DONE]", data.get(data.size() - 1));
+        for (String chunk : data.subList(0, data.size() - 1)) {
+            List<String> problems = schemas.problems(spec.at("/components/schemas/ChatCompletionChunk"),
+                    ApiClient.JSON.valueToTree(parse(chunk)));
+            assertTrue(problems.isEmpty(), chunk + ": " + problems);
+        }
+        assertConforms("GET", "/v1/models/{id}", api.get("/v1/models/cited"));
+        assertConforms("GET", "/v1/models/{id}", api.get("/v1/models/gpt-4o"));
+        assertConforms("POST", "/v1/chat/completions", api.post("/v1/chat/completions", "{\"model\":\"gpt-4o\"}"));
+        assertConforms("POST", "/v1/chat/completions", api.post("/v1/chat/completions", "{\"model\":\"cited\",\"n\":2,"
+                + ask.substring(ask.indexOf("\"messages\"")) + "}"));
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return ApiClient.JSON.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError(json, e);
+        }
     }
 
     @Test

@@ -1,8 +1,5 @@
 package dev.cited.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -38,18 +35,7 @@ final class JsonBodies {
         if (body.length == 0) {
             throw ApiErrors.badRequest("missing_body", "Send a JSON object body");
         }
-        JsonNode node;
-        try {
-            // Strict: "{...} trailing" and repeated keys are malformed, not silently half-read.
-            node = mapper.reader()
-                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiErrors.badRequest("invalid_json", "The body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ApiErrors.badRequest("invalid_json", "The body could not be read as JSON");
-        }
+        JsonNode node = StrictJson.read(mapper, body, reason -> ApiErrors.badRequest("invalid_json", reason));
         if (node == null || !node.isObject()) {
             throw ApiErrors.badRequest("invalid_json", "The body must be a JSON object");
         }

@@ -1,13 +1,10 @@
 package dev.cited.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cited.http.StrictJson;
 import io.javalin.http.Context;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
@@ -81,17 +78,7 @@ final class ChatRequests {
         if (bytes.length == 0) {
             throw InvalidRequest.of(null, "missing_body", "Send a JSON object body with 'model' and 'messages'");
         }
-        JsonNode node;
-        try {
-            node = mapper.reader()
-                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw InvalidRequest.of(null, "invalid_json", "The body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw InvalidRequest.of(null, "invalid_json", "The body could not be read as JSON");
-        }
+        JsonNode node = StrictJson.read(mapper, bytes, reason -> InvalidRequest.of(null, "invalid_json", reason));
         if (node == null || !node.isObject()) {
             throw InvalidRequest.of(null, "invalid_json", "The body must be a JSON object");
         }

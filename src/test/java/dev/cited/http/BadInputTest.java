@@ -123,6 +123,18 @@ class BadInputTest {
     }
 
     @Test
+    void malformedJsonIsNamedInPlainWordsWithWhereNotTheParsersInternals() {
+        for (String path : new String[]{"/api/ask", "/v1/chat/completions"}) {
+            JsonNode error = ApiClient.assertError(api.post(path, "[1,2"), 400, "invalid_json");
+            String message = error.path("message").asText();
+            assertTrue(message.startsWith("The body is not valid JSON: Unexpected end-of-input")
+                    && message.endsWith("(line 1, column 5)"), message);
+            assertFalse(message.contains("Source") || message.contains("StreamReadFeature") || message.contains("["),
+                    message);
+        }
+    }
+
+    @Test
     void deeplyNestedJsonIsA400() {
         String nested = "{\"question\":\"hi\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
         ApiClient.assertError(api.post("/api/ask", nested), 400, "invalid_json");

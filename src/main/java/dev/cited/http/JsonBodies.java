@@ -18,7 +18,7 @@ final class JsonBodies {
     }
 
     static JsonNode object(Context ctx, ObjectMapper mapper) {
-        if (!isJson(ctx.header("Content-Type"))) {
+        if (!StrictJson.isJson(ctx.header("Content-Type"))) {
             // A web page elsewhere can post text/plain or a form without asking first; only JSON is taken.
             discardBody(ctx);
             throw ApiErrors.error(415, "unsupported_media_type",
@@ -35,30 +35,9 @@ final class JsonBodies {
         if (body.length == 0) {
             throw ApiErrors.badRequest("missing_body", "Send a JSON object body");
         }
-        JsonNode node = StrictJson.read(mapper, body, reason -> ApiErrors.badRequest("invalid_json", reason));
-        if (node == null || !node.isObject()) {
-            throw ApiErrors.badRequest("invalid_json", "The body must be a JSON object");
-        }
-        return node;
+        return StrictJson.object(mapper, body, reason -> ApiErrors.badRequest("invalid_json", reason));
     }
 
-    /** application/json, with no parameter but an optional UTF-8 charset (JSON is UTF-8). */
-    static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String[] parts = contentType.split(";");
-        if (!parts[0].strip().equalsIgnoreCase("application/json")) {
-            return false;
-        }
-        for (int i = 1; i < parts.length; i++) {
-            String parameter = parts[i].strip().toLowerCase(java.util.Locale.ROOT).replace("\"", "");
-            if (!parameter.isEmpty() && !parameter.equals("charset=utf-8")) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /**
      * Reads and drops an oversized body (up to {@link #MAX_DISCARD_BYTES}) before the 413 goes out. Answering

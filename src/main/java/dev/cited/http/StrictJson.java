@@ -37,6 +37,33 @@ public final class StrictJson {
         }
     }
 
+    /** The same, and the body must be a JSON object. */
+    public static JsonNode object(ObjectMapper mapper, byte[] body, Function<String, RuntimeException> invalid) {
+        JsonNode node = read(mapper, body, invalid);
+        if (node == null || !node.isObject()) {
+            throw invalid.apply("The body must be a JSON object");
+        }
+        return node;
+    }
+
+    /** application/json, with no parameter but an optional UTF-8 charset (JSON is UTF-8). */
+    public static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].strip().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip().toLowerCase(java.util.Locale.ROOT).replace("\"", "");
+            if (!parameter.isEmpty() && !parameter.equals("charset=utf-8")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** "Unexpected end-of-input: expected close marker for Array (line 1, column 5)". */
     static String plain(JsonProcessingException e) {
         String said = e.getOriginalMessage() == null ? "malformed" : ASIDE.matcher(e.getOriginalMessage()).replaceAll("");

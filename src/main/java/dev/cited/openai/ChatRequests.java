@@ -70,7 +70,7 @@ final class ChatRequests {
     }
 
     private JsonNode body(Context ctx) {
-        if (!isJson(ctx.header("Content-Type"))) {
+        if (!StrictJson.isJson(ctx.header("Content-Type"))) {
             throw InvalidRequest.error(415, null, "unsupported_media_type",
                     "Send the body as JSON, with the header Content-Type: application/json");
         }
@@ -78,29 +78,7 @@ final class ChatRequests {
         if (bytes.length == 0) {
             throw InvalidRequest.of(null, "missing_body", "Send a JSON object body with 'model' and 'messages'");
         }
-        JsonNode node = StrictJson.read(mapper, bytes, reason -> InvalidRequest.of(null, "invalid_json", reason));
-        if (node == null || !node.isObject()) {
-            throw InvalidRequest.of(null, "invalid_json", "The body must be a JSON object");
-        }
-        return node;
-    }
-
-    /** application/json, with no parameter but an optional UTF-8 charset, as the rest of the API takes. */
-    static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String[] parts = contentType.split(";");
-        if (!parts[0].strip().equalsIgnoreCase("application/json")) {
-            return false;
-        }
-        for (int i = 1; i < parts.length; i++) {
-            String parameter = parts[i].strip().toLowerCase(Locale.ROOT).replace("\"", "");
-            if (!parameter.isEmpty() && !parameter.equals("charset=utf-8")) {
-                return false;
-            }
-        }
-        return true;
+        return StrictJson.object(mapper, bytes, reason -> InvalidRequest.of(null, "invalid_json", reason));
     }
 
     private static String model(JsonNode body) {

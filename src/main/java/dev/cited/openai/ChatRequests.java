@@ -6,7 +6,6 @@ import dev.cited.http.StrictJson;
 import io.javalin.http.Context;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads and checks a chat completions request: every way it can be wrong is a 400 in plain words naming the field

@@ -60,8 +60,7 @@ final class AskTool {
                 .annotations(ToolAnnotations.builder().readOnlyHint(false).destructiveHint(false).idempotentHint(false)
                         .openWorldHint(false).build()) // each answer is kept as a turn of its conversation
                 .build();
-        return SyncToolSpecification.builder().tool(tool).callHandler(ToolResults.guarded(NAME, this::call))
-                .build();
+        return ToolResults.specification(tool, this::call);
     }
 
     private CallToolResult call(McpSyncServerExchange exchange, CallToolRequest request) {

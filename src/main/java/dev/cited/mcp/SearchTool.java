@@ -8,7 +8,6 @@ import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,11 +49,9 @@ final class SearchTool {
                         "k", integer("How many passages to return.", 1, MAX_K, DEFAULT_K)),
                         "query"))
                 .outputSchema(outputSchema())
-                .annotations(ToolAnnotations.builder().readOnlyHint(true).destructiveHint(false).idempotentHint(true)
-                        .openWorldHint(false).build())
+                .annotations(ToolResults.READ_ONLY)
                 .build();
-        return SyncToolSpecification.builder().tool(tool).callHandler(ToolResults.guarded(NAME, this::call))
-                .build();
+        return ToolResults.specification(tool, this::call);
     }
 
     private CallToolResult call(McpSyncServerExchange exchange, CallToolRequest request) {

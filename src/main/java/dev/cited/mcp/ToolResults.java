@@ -1,9 +1,12 @@
 package dev.cited.mcp;
 
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +17,17 @@ import java.util.function.BiFunction;
 final class ToolResults {
     private static final Logger LOG = LoggerFactory.getLogger(ToolResults.class);
 
+    /** A tool that only reads the collection: calling it again changes nothing and gives the same. */
+    static final ToolAnnotations READ_ONLY = ToolAnnotations.builder().readOnlyHint(true).destructiveHint(false)
+            .idempotentHint(true).openWorldHint(false).build();
+
     private ToolResults() {
+    }
+
+    /** The tool, answered by {@code handler} {@link #guarded}. */
+    static SyncToolSpecification specification(Tool tool,
+            BiFunction<McpSyncServerExchange, CallToolRequest, CallToolResult> handler) {
+        return SyncToolSpecification.builder().tool(tool).callHandler(guarded(tool.name(), handler)).build();
     }
 
     static CallToolResult success(String text, Map<String, Object> structured) {

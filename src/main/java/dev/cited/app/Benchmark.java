@@ -65,12 +65,7 @@ final class Benchmark implements Callable<Integer> {
                 if (Files.exists(Path.of(s))) sets.add(Path.of(s));
             }
         }
-        List<String> questions = new ArrayList<>();
-        for (Path set : sets) {
-            for (EvalQuestion q : EvalQuestion.read(set)) {
-                questions.add(q.question());
-            }
-        }
+        List<String> questions = EvalQuestion.texts(sets);
         if (questions.isEmpty()) {
             throw new IllegalArgumentException("No questions to ask: pass a question set");
         }

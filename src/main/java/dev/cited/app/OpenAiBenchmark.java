@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -51,13 +52,8 @@ final class OpenAiBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CitedConfig config = seeds.over(cited.config(flags)).port(0).unlimited().build();
-        List<String> questions = new ArrayList<>();
-        for (String set : List.of("eval/questions.jsonl", "eval/adversarial.jsonl")) {
-            Path file = Path.of(set);
-            if (java.nio.file.Files.exists(file)) {
-                EvalQuestion.read(file).forEach(q -> questions.add(q.question()));
-            }
-        }
+        List<String> questions = EvalQuestion.texts(Stream.of("eval/questions.jsonl", "eval/adversarial.jsonl")
+                .map(Path::of).filter(java.nio.file.Files::exists).toList());
         List<List<Double>> latencies = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         try (CitedServer server = CitedServer.start(config)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

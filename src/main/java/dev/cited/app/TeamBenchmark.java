@@ -57,10 +57,7 @@ final class TeamBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         // One client asking thousands of questions: no rate limit or connection cap in either setting.
         CitedConfig base = seeds.over(cited.config(flags)).port(0).unlimited().build();
-        List<String> questions = new ArrayList<>();
-        for (EvalQuestion q : EvalQuestion.read(Path.of("eval/questions.jsonl"))) {
-            questions.add(q.question());
-        }
+        List<String> questions = EvalQuestion.texts(List.of(Path.of("eval/questions.jsonl")));
         Path data = Files.createTempDirectory("cited-bench-team-");
         String url = Database.sqliteUrl(data);
         String key;

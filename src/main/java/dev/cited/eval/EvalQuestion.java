@@ -20,6 +20,11 @@ public record EvalQuestion(String id, String question, String then, List<String>
         return then != null;
     }
 
+    /** Just the questions of every set, in order: what a benchmark asks. */
+    public static List<String> texts(List<Path> sets) {
+        return sets.stream().flatMap(set -> read(set).stream()).map(EvalQuestion::question).toList();
+    }
+
     public static List<EvalQuestion> read(Path file) {
         return JsonLines.read(file, (node, lineNumber) -> {
             if (!node.hasNonNull("question")) {

@@ -28,8 +28,8 @@ import java.util.Set;
  * to the question, when the index has vectors) and by the share of the question's informative terms it
  * holds, rare terms weighing most, so a question whose key word ("Brazil", "World Cup") appears nowhere
  * is not answered from a common word. A question that plainly asks for a number, an amount of money, a
- * time or a name is only answered by a sentence that holds one, and one about how things were before by a
- * sentence that speaks of an earlier time.
+ * time or a name is only answered by a sentence that holds one ("how many copies" by one that speaks of
+ * copies), and one about how things were before by a sentence that speaks of an earlier time.
  */
 public final class ExtractiveAnswerer implements Answerer {
     /** Weight of term coverage next to embedding similarity in a sentence's score. */
@@ -301,15 +301,16 @@ public final class ExtractiveAnswerer implements Answerer {
 
     /**
      * What a sentence must hold to answer the question at all, whatever its score: the kind of fact asked
-     * for, and an earlier time when the question asks how things were before.
+     * for, what a "how many" question counts, and an earlier time when the question asks how things were before.
      */
-    private record Demand(String question, AnswerType type, boolean prior) {
+    private record Demand(String question, AnswerType type, CountedThing counted, boolean prior) {
         static Demand of(String question) {
-            return new Demand(question, AnswerType.of(question), PriorState.asked(question));
+            return new Demand(question, AnswerType.of(question), CountedThing.of(question), PriorState.asked(question));
         }
 
         boolean heldBy(String sentence) {
-            return type.canBeAnsweredBy(sentence, question) && (!prior || PriorState.spokenOfIn(sentence));
+            return type.canBeAnsweredBy(sentence, question) && counted.namedIn(sentence)
+                    && (!prior || PriorState.spokenOfIn(sentence));
         }
 
         /** A question after one particular fact: a sentence holding such a fact must also be about its subject. */

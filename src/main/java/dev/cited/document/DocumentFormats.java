@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class DocumentFormats {
     private static final Tika DETECTOR = new Tika();
     private static final List<DocumentFormat> ALL = List.of(new PlainTextFormat(), new MarkdownFormat(),
-            new TikaFormat());
+            new TikaFormat(), new GzipFormat());
     private static final Map<String, DocumentFormat> BY_EXTENSION = new LinkedHashMap<>();
 
     static {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Turns extracted pages into text fit to quote: running headers and footers (a line at the top or bottom
  * of many pages, page numbers ignored) and bare page numbers are dropped, words hyphenated across line
  * ends are joined, the lines of a paragraph become one line, and paragraphs are separated by a blank line.
- * In paginated text, lines of nothing but symbols (ornaments, rules, a bar of dingbats) are dropped.
+ * In paginated text, lines of nothing but symbols (ornaments, rules, a bar of dingbats) are dropped, the
+ * space between two sentences that the PDF lost is put back and footnote marks after punctuation go.
  */
 final class PageCleanup {
     /** "12", "- 12 -", "Page 12", "12 of 40", "xii". */
@@ -34,7 +35,7 @@ final class PageCleanup {
         for (String page : pages) {
             List<String> pageLines = new ArrayList<>();
             for (String line : page.split("\n", -1)) {
-                pageLines.add(paginated ? visualLine(clean(line)) : clean(line));
+                pageLines.add(paginated ? repaired(visualLine(clean(line))) : clean(line));
             }
             lines.add(pageLines);
         }
@@ -68,6 +69,20 @@ final class PageCleanup {
         return LETTER_OR_DIGIT.matcher(line).find() ? line : "";
     }
 
+    /**
+     * A visual line with two things PDFs do to prose undone. The space lost between two sentences is put back
+     * ("to fly.The court…"): a full stop after a lower-case word, then a capitalised word; abbreviations
+     * ("e.g.", "U.S.", "Fig.") and names with a dot inside ("ASP.NET") do not match, as two lower-case letters
+     * not following a capital must come before the stop. And footnote marks set right after a word's
+     * punctuation ("the modem.1 Then", "argues,11 copyright") are dropped: read as part of the sentence, a
+     * stray "1" looks like the number a question asks for.
+     */
+    static String repaired(String line) {
+        return FOOTNOTE_MARK.matcher(GLUED_SENTENCES.matcher(line).replaceAll("$1 $2")).replaceAll("");
+    }
+
+    private static final Pattern GLUED_SENTENCES = Pattern.compile("((?<!\\p{Lu})\\p{Ll}{2}[.!?][”’\"')]?)(\\p{Lu}\\p{Ll})");
+    private static final Pattern FOOTNOTE_MARK = Pattern.compile("(?<=\\p{Ll}[.,;:!?][”’\"')]?)\\d{1,3}(?=\\s|$)");
     private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}&&[^\\n\\t]]|\uFFFD");
     private static final Pattern SPACES = Pattern.compile("[\\s\u00a0\u2007\u202f]+");

@@ -18,6 +18,27 @@ class AnswerDemandTest {
     }
 
     @Test
+    void givenAHowManyQuestion_whenASentenceCountsSomethingElse_thenItCannotAnswer() {
+        CountedThing copies = CountedThing.of("How many copies of Free Culture were sold in its first year?");
+        assertTrue(copies.namedIn("The book sold 10,000 copies."));
+        assertTrue(copies.namedIn("Only one copy was sold."));
+        assertFalse(copies.namedIn("Copyright © Lawrence Lessig, 2004."), "a longer word sharing the stem");
+        assertFalse(copies.namedIn("It was downloaded more than a million times in its first year."));
+
+        assertTrue(CountedThing.of("After how many runs of a trace does compiling it break even?")
+                .namedIn("we break even after running a trace 270 times"), "a verb form of the counted noun");
+        assertTrue(CountedThing.of("Roughly how many artillery rounds has Kim Jong Un sent?")
+                .namedIn("Kim Jong Un has dispatched an estimated 6m artillery shells."), "one word of the phrase");
+        assertTrue(CountedThing.of("How many more times must a failed trace point be passed?")
+                .namedIn("until it is passed a few more times (32 in our implementation)"), "'more' counts nothing");
+        assertFalse(CountedThing.of("How many more times must a failed trace point be passed?")
+                .namedIn("A failed trace point is blacklisted after 32 more failures."));
+        assertTrue(CountedThing.of("On how many benchmarks is TraceMonkey the fastest VM?")
+                .namedIn("TraceMonkey is the fastest VM on 9 of the 26 benchmarks."));
+        assertTrue(CountedThing.of("Who won the World Cup?").namedIn("Nothing about it."), "counts nothing");
+    }
+
+    @Test
     void givenAWhenQuestion_whenASentenceGivesATimeOfDay_thenItCanAnswer() {
         String question = "When does the ferry to Inchon leave?";
         assertEquals(AnswerType.TIME, AnswerType.of(question));

@@ -13,14 +13,17 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -203,6 +206,49 @@ class DocumentFormatsTest {
         Library tiny = DocumentLoader.read(dir, new LoadLimits(100, 5_000, Duration.ofSeconds(60)));
         assertTrue(report(tiny, "long.txt").reason().startsWith("over the size limit (0.0 MB; the limit is"),
                 report(tiny, "long.txt").reason());
+    }
+
+    @Test
+    void givenGzipFiles_whenRead_thenTheFileInsideIsServedAndArchivesBombsAndDamageAreReported() throws Exception {
+        gzip(dir.resolve("changelog.Debian.gz"), "cranes (2.1) stable; urgency=low\n\n  * Crane 7 is repaired every spring.\n"
+                .getBytes(StandardCharsets.UTF_8));
+        Path memo = Files.createTempFile("cited-memo", ".docx");
+        SampleFiles.wordMemo(memo, "Harbour memo", "Containers rose to 13,000 in the quarter.");
+        gzip(dir.resolve("memo.docx.gz"), Files.readAllBytes(memo));
+        Files.delete(memo);
+        gzip(dir.resolve("logs.tar.gz"), new byte[1024]);
+        gzip(dir.resolve("zeros.txt.gz"), new byte[200_000]);
+        byte[] noise = new byte[4000];
+        new Random(5).nextBytes(noise);
+        byte[] damaged = gzipped(noise);
+        Files.write(dir.resolve("damaged.gz"), Arrays.copyOf(damaged, damaged.length / 2));
+        Library library = DocumentLoader.read(dir, new LoadLimits(1L << 20, 5_000, Duration.ofSeconds(60)));
+
+        Document changelog = library.documents().stream().filter(d -> d.id().equals("changelog.Debian")).findFirst()
+                .orElseThrow(() -> new AssertionError(library.files().toString()));
+        assertTrue(changelog.text().contains("Crane 7 is repaired every spring."), changelog.text());
+        assertEquals("text/plain", changelog.type());
+        Document docx = library.documents().stream().filter(d -> d.id().equals("memo.docx")).findFirst().orElseThrow();
+        assertEquals("Harbour memo", docx.title(), "read by the inner file's own format");
+        assertEquals(dir.resolve("memo.docx.gz").toAbsolutePath(), docx.file(), "the original is the file as found");
+        assertEquals("a compressed archive of many files (.tar.gz): unpack it into the folder to index its files",
+                report(library, "logs.tar.gz").reason());
+        assertEquals("over the size limit (expands to more than 0.0 MB)", report(library, "zeros.txt.gz").reason());
+        assertEquals(FileReport.Status.FAILED, report(library, "damaged.gz").status());
+        assertEquals("could not be parsed: damaged gzip data (it ends too soon)", report(library, "damaged.gz").reason());
+        assertEquals(5, library.files().size(), "every file accounted for: " + library.files());
+    }
+
+    private static void gzip(Path file, byte[] content) throws IOException {
+        Files.write(file, gzipped(content));
+    }
+
+    private static byte[] gzipped(byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(content);
+        }
+        return bytes.toByteArray();
     }
 
     @Test

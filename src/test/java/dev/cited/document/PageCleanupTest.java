@@ -40,4 +40,20 @@ class PageCleanupTest {
                 text("Buy a copy of this book: click here\n❚ ❘ ❙ ❚ ❘ ❙ ❚ ❘ ❙\nThe law is changing."));
         assertEquals("Section one.\n\nSection two.", text("Section one.\n* * *\nSection two."));
     }
+
+    @Test
+    void givenSentencesThePdfGluedTogether_whenJoined_thenTheSpaceIsBackButAbbreviationsAndNamesStay() {
+        assertEquals("they could fly. The court held otherwise.", text("they could fly.The court held otherwise."));
+        assertEquals("“It was theft.” Then he left.", text("“It was theft.”Then he left."));
+        assertEquals("Use ASP.NET or the U.S. Code, e.g. Title 17, see Fig.Three.",
+                text("Use ASP.NET or the U.S. Code, e.g. Title 17, see Fig.Three."), "no lower-case pair before the dot");
+    }
+
+    @Test
+    void givenFootnoteMarksAfterPunctuation_whenJoined_thenTheyGoButNumbersInTheTextStay() {
+        assertEquals("You can always flip off the modem. As Neil Netanel argues, copyright law is changing.",
+                text("You can always flip off the modem.1 As Neil Netanel argues,11\ncopyright law is changing."));
+        assertEquals("It fell to 3.5 percent in 2004, pages 10,11 and chapter 2. Then 40 more.",
+                text("It fell to 3.5 percent in 2004, pages 10,11 and chapter 2. Then 40 more."));
+    }
 }

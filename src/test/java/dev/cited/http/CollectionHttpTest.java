@@ -54,6 +54,7 @@ class CollectionHttpTest {
         Path memoFile = Files.createTempFile("memo", ".docx");
         SampleFiles.wordMemo(memoFile, "Dredging memo", "Dredging of the eastern channel finished in May.");
         files.put("dredging.docx", Files.readAllBytes(memoFile));
+        Files.delete(memoFile);
         files.put("broken.pdf", new byte[]{'%', 'P', 'D', 'F', '-', '1', '.', '4', 0, 1, 2});
 
         JsonNode added = ApiClient.json(api.upload("/api/documents", "files", files)).get("files");

@@ -205,7 +205,11 @@ final class PageCleanup {
     private static String paragraphs(List<String> lines, boolean visualLines, Set<String> words) {
         StringBuilder out = new StringBuilder();
         StringBuilder paragraph = new StringBuilder();
-        for (String line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (visualLines && line.isEmpty() && midSentence(paragraph, lines, i)) {
+                continue; // a blank between widely spaced lines of one sentence (double spacing) ends nothing
+            }
             if (line.isEmpty() || !visualLines) {
                 flush(out, paragraph);
                 if (!line.isEmpty()) {
@@ -230,6 +234,26 @@ final class PageCleanup {
         }
         flush(out, paragraph);
         return out.toString();
+    }
+
+    /**
+     * Whether the blank lines from {@code at} fall inside a sentence: the paragraph so far stops without a
+     * sentence's end (on a letter, digit, comma or hyphen) and the next line goes on in lower case. PDFs set
+     * with wide line spacing come out of extraction with a blank line after every line.
+     */
+    private static boolean midSentence(CharSequence paragraph, List<String> lines, int at) {
+        if (paragraph.length() == 0) {
+            return false;
+        }
+        char last = paragraph.charAt(paragraph.length() - 1);
+        if (!Character.isLetterOrDigit(last) && last != ',' && last != '-' && last != ';') {
+            return false;
+        }
+        int next = at;
+        while (next < lines.size() && lines.get(next).isEmpty()) {
+            next++;
+        }
+        return next < lines.size() && Character.isLowerCase(lines.get(next).codePointAt(0));
     }
 
     private static void flush(StringBuilder out, StringBuilder paragraph) {

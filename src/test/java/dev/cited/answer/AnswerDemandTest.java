@@ -35,6 +35,8 @@ class AnswerDemandTest {
                 .namedIn("A failed trace point is blacklisted after 32 more failures."));
         assertTrue(CountedThing.of("On how many benchmarks is TraceMonkey the fastest VM?")
                 .namedIn("TraceMonkey is the fastest VM on 9 of the 26 benchmarks."));
+        assertTrue(CountedThing.of("How many ships did the lighthouse keeper count in the spring survey?")
+                .namedIn("In the spring survey the lighthouse keeper counted forty-two ships passing the harbour lights."));
         assertTrue(CountedThing.of("Who won the World Cup?").namedIn("Nothing about it."), "counts nothing");
     }
 

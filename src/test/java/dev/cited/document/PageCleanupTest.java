@@ -56,4 +56,12 @@ class PageCleanupTest {
         assertEquals("It fell to 3.5 percent in 2004, pages 10,11 and chapter 2. Then 40 more.",
                 text("It fell to 3.5 percent in 2004, pages 10,11 and chapter 2. Then 40 more."));
     }
+
+    @Test
+    void givenWidelySpacedLinesExtractedAsParagraphs_whenJoined_thenASentenceStaysWholeAndParagraphsStaySeparate() {
+        assertEquals("Ships\n\nIn the survey the keeper counted forty-two ships passing the northern breakwater.\n\n"
+                        + "No ship was lost.",
+                text("Ships\n\nIn the survey the keeper counted forty-two\n\nships passing the north-\n\nern breakwater."
+                        + "\n\nNo ship was lost."));
+    }
 }

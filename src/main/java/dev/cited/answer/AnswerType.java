@@ -14,9 +14,18 @@ enum AnswerType {
     DISTANCE(Pattern.compile("(?<![-\\w])(range|distance|how far away|kilometres|kilometers|km|miles)\\b"),
             Pattern.compile("\\d[\\d,.]*\\s*-?(km|kilomet|mile|metre|meter|m\\b)")),
     QUANTITY(Pattern.compile("\\b(how many|how much|number of|population|percentage|per ?cent|gdp)\\b"),
-            Pattern.compile("\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-                    + "forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|several|few|many|all|"
-                    + "none|no|single|double|twice)\\b")),
+            Pattern.compile("(?<![\\p{L}\\p{N}])\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                    + "thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|several|few|many|all|"
+                    + "none|no|single|double|twice)\\b")) {
+        /**
+         * A digit inside a name ("x86", "mp3") is no number, and "Figure 4", "Table 2" or "section 3.1" number
+         * a part of the document: none of them counts anything.
+         */
+        @Override
+        boolean canBeAnsweredBy(String sentence, String question) {
+            return super.canBeAnsweredBy(REFERENCE_NUMBER.matcher(sentence).replaceAll(" "), question);
+        }
+    },
     TIME(Pattern.compile("^\\s*when\\b|\\b(what|which) (year|month|day|date)\\b|\\bhow long ago\\b"),
             Pattern.compile("\\b(1[89]|20)\\d\\d\\b|\\b(january|february|march|april|may|june|july|august|"
                     + "september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -31,6 +40,10 @@ enum AnswerType {
         }
     },
     ANY(null, null);
+
+    private static final Pattern REFERENCE_NUMBER = Pattern.compile(
+            "(?i)\\b(?:figure|fig\\.|table|section|sec\\.|chapter|page|p\\.|pp\\.|equation|eq\\.|listing|appendix|line)"
+                    + "\\s*\\d+(?:[.-]\\d+)*");
 
     private final Pattern asked;
     private final Pattern present;

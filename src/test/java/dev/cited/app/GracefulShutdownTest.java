@@ -106,7 +106,10 @@ class GracefulShutdownTest {
             assertTrue(firstToken.await(60, TimeUnit.SECONDS), "the answer started streaming");
             server.close();
             List<String> received = events.get(60, TimeUnit.SECONDS);
-            String last = received.get(received.size() - 1);
+            // The last event must be the notice. Jetty may still drop the connection at the end of the grace
+            // before the closing chunk goes out (seen once in CI, on a loaded machine): told all the same.
+            List<String> told = received.stream().filter(e -> !e.startsWith("cut ")).toList();
+            String last = told.get(told.size() - 1);
             assertTrue(last.startsWith("error "), "told, not cut: " + received);
             assertEquals("stopping", JSON.readTree(last.substring("error ".length())).at("/error/code").asText());
             assertTrue(received.stream().noneMatch(e -> e.startsWith("done ")), received.toString());

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * of many pages, page numbers ignored) and bare page numbers are dropped, words hyphenated across line
  * ends are joined, the lines of a paragraph become one line, and paragraphs are separated by a blank line.
  * In paginated text, lines of nothing but symbols (ornaments, rules, a bar of dingbats) are dropped, the
- * space between two sentences that the PDF lost is put back and footnote marks after punctuation go.
+ * space between two sentences that the PDF lost is put back, footnote marks after punctuation go, and a blank
+ * line inside a sentence (widely spaced lines) does not end its paragraph.
  */
 final class PageCleanup {
     /** "12", "- 12 -", "Page 12", "12 of 40", "xii". */

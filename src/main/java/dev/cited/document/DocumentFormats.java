@@ -35,6 +35,21 @@ public final class DocumentFormats {
     }
 
     /**
+     * The format that reads {@code file}: by its extension, else by the media type of its content (detected
+     * only then, and once).
+     *
+     * @throws UnreadableFile when no format reads it ({@link UnreadableFile#unsupported}, with the type detected)
+     */
+    static DocumentFormat readerOf(Path file) throws UnreadableFile {
+        Optional<DocumentFormat> format = forFile(file);
+        if (format.isPresent()) {
+            return format.get();
+        }
+        String type = detect(file);
+        return forType(type).orElseThrow(() -> UnreadableFile.unsupported(type));
+    }
+
+    /**
      * The format that reads files of a detected media type, for a file whose name says nothing Cited knows
      * ({@code README}, {@code copyright}, {@code notes.log}): text/plain, or a type whose usual extension a
      * format reads (a PDF without ".pdf"). Empty for types Cited does not read.

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -227,23 +226,16 @@ public final class DocumentLoader {
                 throw UnreadableFile.skipped("over the size limit (" + megabytes(size) + "; the limit is "
                         + megabytes(limits.maxFileBytes()) + ")");
             }
-            Optional<DocumentFormat> format = DocumentFormats.forFile(file);
-            if (format.isEmpty()) {
-                String type = DocumentFormats.detect(file); // once, for the format, the reason and the report
-                format = DocumentFormats.forType(type);
-                if (format.isEmpty()) {
-                    return new Outcome(null, FileReport.unread(found.path(),
-                            UnreadableFile.skipped("unsupported type " + type), type, size));
-                }
-            }
-            Extracted extracted = format.get().read(file, limits.maxChars());
+            Extracted extracted = DocumentFormats.readerOf(file).read(file, limits.maxChars());
             String title = TitleExtractor.choose(extracted.title(), extracted.text(), file.getFileName().toString(),
                     found.id());
             Document document = new Document(found.id(), title, extracted.text(), extracted.type(),
                     extracted.pageStarts(), file.toAbsolutePath());
             return new Outcome(document, FileReport.indexed(found.path(), document, size));
         } catch (UnreadableFile why) {
-            return new Outcome(null, FileReport.unread(found.path(), why, typeOrNull(file), size));
+            // the type detected on the way, if any, rather than reading the file again for it
+            String type = why.mediaType() != null ? why.mediaType() : typeOrNull(file);
+            return new Outcome(null, FileReport.unread(found.path(), why, type, size));
         }
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -51,13 +50,16 @@ final class GzipFormat implements DocumentFormat {
             if (Files.size(unpacked) == 0) {
                 throw UnreadableFile.skipped("empty file (inside gzip)");
             }
-            String type = DocumentFormats.detect(unpacked);
-            Optional<DocumentFormat> format = DocumentFormats.forFile(unpacked).filter(f -> f != this)
-                    .or(() -> DocumentFormats.forType(type)).filter(f -> f != this);
-            if (format.isEmpty()) {
-                throw UnreadableFile.skipped("unsupported type " + type + " (inside gzip)");
+            DocumentFormat format;
+            try {
+                format = DocumentFormats.readerOf(unpacked);
+            } catch (UnreadableFile unsupported) {
+                throw UnreadableFile.skipped(unsupported.getMessage() + " (inside gzip)");
             }
-            return format.get().read(unpacked, maxChars);
+            if (format == this) { // gzip inside, without a name saying so: not unpacked again
+                throw UnreadableFile.skipped("unsupported type " + DocumentFormats.detect(unpacked) + " (inside gzip)");
+            }
+            return format.read(unpacked, maxChars);
         } catch (EOFException e) {
             throw UnreadableFile.failed("could not be parsed: damaged gzip data (it ends too soon)", e);
         } catch (ZipException e) {
